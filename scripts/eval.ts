@@ -1,0 +1,43 @@
+/**
+ * `npm run eval`: run the extractor on every fixture that has a gold file and print the
+ * field-group scores of the shared scorer (../shared/tools/score.mjs; scripts/score.mjs is a
+ * verbatim copy used when shared/ is absent).
+ *
+ *   npm run eval [-- --verbose] [-- --json]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractFile } from '../src/pipeline/extract-file.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const goldDir = join(root, 'fixtures/gold');
+const inputDirs = [join(root, 'fixtures/seeds'), join(root, 'fixtures/pdf'), join(root, 'fixtures/scans')];
+const shared = resolve(root, '../shared/tools/score.mjs');
+const scorer = existsSync(shared) ? shared : join(root, 'scripts/score.mjs');
+
+const out = mkdtempSync(join(tmpdir(), 'iki-eval-'));
+const pairs: string[] = [];
+for (const dir of inputDirs) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).sort()) {
+    const id = /^(\d{3}_[0-9a-f]{16})/.exec(f)?.[1];
+    if (!id || !existsSync(join(goldDir, `${id}.json`))) continue;
+    const bytes = readFileSync(join(dir, f));
+    const gold = JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')) as { source: { file: string } };
+    let pred: unknown = null;
+    try {
+      pred = await extractFile(bytes, { fileName: gold.source.file });
+    } catch (err) {
+      process.stderr.write(`eval: ${f}: ${(err as Error).message}\n`);
+    }
+    const predPath = join(out, `${basename(dir)}-${f}.json`);
+    writeFileSync(predPath, JSON.stringify(pred));
+    pairs.push(join(goldDir, `${id}.json`), predPath);
+    process.stdout.write(`${basename(dir)}/${f}\n`);
+  }
+}
+const extra = process.argv.slice(2).filter((a) => a === '--verbose' || a === '--json');
+process.stdout.write(execFileSync(process.execPath, [scorer, ...pairs, ...extra], { encoding: 'utf8' }));

@@ -1,0 +1,86 @@
+/**
+ * The scale of a ratio: "… dikali 100", "… X 100 %", "… x100%", "… × 100%", or in front,
+ * "100% x (A / B)". Only a scale at either end of the formula counts: a product in the middle
+ * is arithmetic, not a scale.
+ */
+import { MULTIPLY_SYMBOLS, MULTIPLY_WORDS, PERCENT_WORDS, SCALE_CONNECTORS } from './vocabulary.js';
+import { hasContent, type Span, type Token, type TokenList } from './tokens.js';
+
+/** "dalam persen": the word that introduces a unit printed after the formula. */
+const UNIT_INTRODUCER = 'dalam';
+
+export interface ScaleMatch {
+  /** The formula without its scale. */
+  readonly rest: Span;
+  readonly scale: number;
+}
+
+/**
+ * A scale is a power of ten from 10 up (× 100 for a percentage, × 1.000 per mille, × 100.000 per
+ * 100,000 inhabitants); "1 x 24 jam" or "4 x setahun" are not scales.
+ */
+const SCALE_PATTERN = /^10+$/;
+
+/** "100" → 100; "1.000" (Indonesian thousands) → 1000; null when not a power of ten from 10 up. */
+export function parseScaleNumber(text: string): number | null {
+  const digits = /^\d{1,3}(?:\.\d{3})+$/.test(text) ? text.replace(/\./g, '') : text;
+  return SCALE_PATTERN.test(digits) ? Number(digits) : null;
+}
+
+function isMultiplier(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  return t.kind === 'word' ? MULTIPLY_WORDS.has(t.lower) : MULTIPLY_SYMBOLS.has(t.text);
+}
+
+function isPercent(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'percent' || (t.kind === 'word' && PERCENT_WORDS.has(t.lower)));
+}
+
+/** A scale at the end: multiplier, optional "dengan", number, optional "%"/"persen". */
+function suffixScale(list: TokenList, s: Span): ScaleMatch | null {
+  const at = (i: number): Token | undefined => (i >= s.from ? list.tokens[i] : undefined);
+  let i = s.to - 1;
+  if (isPercent(at(i))) i--;
+  const num = at(i);
+  if (num?.kind !== 'number') return null;
+  const scale = parseScaleNumber(num.text);
+  i--;
+  if (at(i)?.kind === 'word' && SCALE_CONNECTORS.has(at(i)?.lower ?? '')) i--;
+  if (scale === null || !isMultiplier(at(i))) return null;
+  const rest: Span = { from: s.from, to: i };
+  return hasContent(list, rest) ? { rest, scale } : null;
+}
+
+/** A scale in front: number, optional "%", multiplier ("100% x …"). */
+function prefixScale(list: TokenList, s: Span): ScaleMatch | null {
+  const at = (i: number): Token | undefined => (i < s.to ? list.tokens[i] : undefined);
+  let i = s.from;
+  const num = at(i);
+  if (num?.kind !== 'number') return null;
+  const scale = parseScaleNumber(num.text);
+  i++;
+  if (isPercent(at(i))) i++;
+  if (scale === null || !isMultiplier(at(i))) return null;
+  const rest: Span = { from: i + 1, to: s.to };
+  return hasContent(list, rest) ? { rest, scale } : null;
+}
+
+export function findScale(list: TokenList, s: Span): ScaleMatch | null {
+  return suffixScale(list, s) ?? prefixScale(list, s);
+}
+
+/**
+ * Drops a unit printed after the formula without a multiplier: "A / B (%)", "A / B dalam persen".
+ * A percent after a number ("80%") is a value, not a unit marker, and stays.
+ */
+export function stripUnitMarker(list: TokenList, s: Span): Span {
+  const at = (i: number): Token | undefined => (i >= s.from && i < s.to ? list.tokens[i] : undefined);
+  let end = s.to;
+  const wrapped = at(end - 1)?.kind === 'close' && at(end - 3)?.kind === 'open';
+  if (wrapped && isPercent(at(end - 2))) end -= 3;
+  else if (isPercent(at(end - 1)) && at(end - 2)?.kind !== 'number') end -= 1;
+  else return s;
+  if (at(end - 1)?.lower === UNIT_INTRODUCER) end -= 1;
+  const rest: Span = { from: s.from, to: end };
+  return hasContent(list, rest) ? rest : s;
+}

@@ -1,0 +1,72 @@
+/**
+ * Is a page's text layer worth reading, or should the page go to OCR? A scanned page has no
+ * text (or only a stamped page number); a PDF with broken font encodings yields mojibake:
+ * private-use or replacement characters, control characters, or "words" without vowels.
+ */
+import type { Word } from '../../ir/document.js';
+
+/** Fewer non-space characters than this: the page has no usable text (a page number alone is not text). */
+export const MIN_TEXT_CHARS = 12;
+/** More than this share of characters private-use, U+FFFD or control: mojibake. */
+export const MAX_BAD_CHAR_SHARE = 0.2;
+/** More than this share of Latin words (3+ letters) with no vowel: mojibake (Indonesian words have vowels). */
+export const MAX_VOWELLESS_WORD_SHARE = 0.5;
+/** Judge the vowel share only with at least this many Latin words. */
+export const MIN_WORDS_FOR_VOWEL_CHECK = 5;
+/** Less than this share of letters and digits among the characters: mojibake (symbol soup). */
+export const MIN_ALNUM_SHARE = 0.4;
+
+export type TextLayerVerdict = 'ok' | 'no-text' | 'mojibake';
+
+export interface TextLayerQuality {
+  usable: boolean;
+  verdict: TextLayerVerdict;
+  /** Non-space characters on the page. */
+  chars: number;
+  /** Share of private-use, replacement and control characters. */
+  badShare: number;
+  /** Share of Latin words of 3+ letters without a vowel. */
+  vowellessShare: number;
+  /** Share of letters and digits. */
+  alnumShare: number;
+}
+
+const BAD_CHAR = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000E-\u001F]/u;
+const LATIN_WORD = /^[A-Za-z]{3,}$/;
+const VOWEL = /[aeiouyAEIOUY]/;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** The verdict on a page's words (from a text layer, before any OCR). */
+export function assessTextLayer(words: readonly Word[]): TextLayerQuality {
+  let chars = 0;
+  let bad = 0;
+  let alnum = 0;
+  let latin = 0;
+  let vowelless = 0;
+  for (const w of words) {
+    for (const ch of w.text) {
+      if (/\s/.test(ch)) continue;
+      chars++;
+      if (BAD_CHAR.test(ch)) bad++;
+      if (ALNUM.test(ch)) alnum++;
+    }
+    const core = w.text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    if (LATIN_WORD.test(core)) {
+      latin++;
+      if (!VOWEL.test(core)) vowelless++;
+    }
+  }
+  const badShare = chars ? bad / chars : 0;
+  const alnumShare = chars ? alnum / chars : 0;
+  const vowellessShare = latin ? vowelless / latin : 0;
+  let verdict: TextLayerVerdict = 'ok';
+  if (chars < MIN_TEXT_CHARS) verdict = 'no-text';
+  else if (
+    badShare > MAX_BAD_CHAR_SHARE ||
+    alnumShare < MIN_ALNUM_SHARE ||
+    (latin >= MIN_WORDS_FOR_VOWEL_CHECK && vowellessShare > MAX_VOWELLESS_WORD_SHARE)
+  ) {
+    verdict = 'mojibake';
+  }
+  return { usable: verdict === 'ok', verdict, chars, badShare, vowellessShare, alnumShare };
+}

@@ -1,0 +1,57 @@
+/**
+ * What a single printed line is, in the words of the form: a form title, a Lampiran line, a
+ * "Jabatan :" line, … Used by segmentation and by the header stage.
+ */
+import { cleanInline } from '../text/clean.js';
+import { headingScore } from '../table/vocabulary.js';
+
+const TITLE = /^#*\s*(INDIKATOR\s+KINERJA\b.*)$/i;
+const TITLE_QUALIFIER = /\b(INDIVIDU|UTAMA|ES+ELON|KEGIATAN|PROGRAM|DAERAH|SASARAN|IKI|IKU)\b/i;
+const LAMPIRAN = /^\s*lampiran\b/i;
+const JABATAN = /^[\s\-•*\d.)]*jabatan\s*:/i;
+
+export function lineText(raw: string): string {
+  return cleanInline(raw.replace(/^#+\s*/, ''));
+}
+
+/** A form title: "INDIKATOR KINERJA INDIVIDU", "## INDIKATOR KINERJA UTAMA", "INDIKATOR KINERJA ESSELON IV". */
+export function isTitleLine(raw: string): boolean {
+  const t = lineText(raw).replace(/^[-•*\d.)\s]+/, '');
+  const m = TITLE.exec(t);
+  if (!m) return false;
+  if (t.length > 90) return false;
+  // Printed titles are upper case or markdown headings; "Indikator Kinerja Utama (IKU)" in a duty is neither.
+  const upper = t.replace(/[^A-Za-z]/g, '');
+  const upperShare = upper.length ? upper.replace(/[^A-Z]/g, '').length / upper.length : 0;
+  return (upperShare > 0.8 || /^\s*#/.test(raw)) && TITLE_QUALIFIER.test(t);
+}
+
+export function isLampiranLine(raw: string): boolean {
+  return LAMPIRAN.test(lineText(raw)) && lineText(raw).length < 200;
+}
+
+export function isJabatanLine(raw: string): boolean {
+  return JABATAN.test(lineText(raw));
+}
+
+/** A line that is (part of) a table heading: mostly upper-case heading vocabulary. */
+export function isHeadingLine(raw: string): boolean {
+  const t = lineText(raw);
+  if (!t || t.length > 160) return false;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  if (!letters) return /^\s*((19|20)\d\d\s*)+$/.test(t);
+  const upperShare = letters.replace(/[^A-Z]/g, '').length / letters.length;
+  if (upperShare < 0.85) return false;
+  const { share } = headingScore(t);
+  return share >= 0.6;
+}
+
+export type SectionKindName = 'IKI' | 'IKU' | 'IK-ESELON' | 'OTHER';
+
+export function kindOfTitle(title: string): SectionKindName {
+  const t = title.toUpperCase();
+  if (/INDIVIDU|\bIKI\b/.test(t)) return 'IKI';
+  if (/ES+ELON/.test(t)) return 'IK-ESELON';
+  if (/UTAMA|\bIKU\b/.test(t)) return 'IKU';
+  return 'OTHER';
+}

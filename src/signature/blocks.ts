@@ -1,0 +1,95 @@
+/**
+ * Signature blocks at the foot of a form: the place-and-date line, the signers' titles
+ * ("CAMAT BALANTAK SELATAN"), their names and NIPs, and "-----" where nobody signed. PDF dumps
+ * print titles and names out of order (two columns flattened), so a block only collects them
+ * here; pairing titles with people happens across the whole file (see pairing.ts).
+ */
+import { parsePlaceDateLine } from '../dates/indonesian.js';
+import { extractNip } from '../nip/decode.js';
+import { cleanInline, collapseWhitespace } from '../text/clean.js';
+
+export interface Signer {
+  nama: string | null;
+  nip: string | null;
+  /** The printed name line ("-----" for an unsigned block). */
+  printed: string;
+}
+
+export interface SignatureBlock {
+  titles: string[];
+  signers: Signer[];
+  dateLine: string | null;
+  tempat: string | null;
+  tanggal: string | null;
+  unparsed: string[];
+}
+
+const NIP_LINE = /\bNIP\b\.?\s*:?\s*[\d\s.]{8,}/i;
+const UNSIGNED = /^[\s\-_.·…]{3,}$/;
+/** Role captions above a signature that are not titles. */
+const CAPTION = /^(mengetahui|menyetujui|yang (menilai|dinilai)|pejabat penilai|pegawai yang dinilai|atasan langsung|a\.?n\.?|plt\.?|plh\.?)\b[\s:,]*$/i;
+/** Academic degrees that mark a line as a person's name. */
+const DEGREE = /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
+
+function isMostlyUpper(s: string): boolean {
+  const letters = s.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 3 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.75;
+}
+
+function cleanTitle(s: string): string {
+  return collapseWhitespace(s).replace(/[,:;]+$/, '').trim();
+}
+
+export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock {
+  const lines = rawLines.map((l) => ({ raw: l, text: cleanInline(l) }));
+  const block: SignatureBlock = { titles: [], signers: [], dateLine: null, tempat: null, tanggal: null, unparsed: [] };
+  let titleOpen = false; // the last title may continue on the next line
+  for (let i = 0; i < lines.length; i++) {
+    const { text } = lines[i]!;
+    if (!text) {
+      titleOpen = false;
+      continue;
+    }
+    const nextText = lines.slice(i + 1).find((l) => l.text)?.text ?? '';
+    if (NIP_LINE.test(text)) {
+      const nip = extractNip(text);
+      const last = block.signers[block.signers.length - 1];
+      if (last && last.nip === null && last.nama !== null) last.nip = nip;
+      else block.signers.push({ nama: null, nip, printed: text });
+      titleOpen = false;
+      continue;
+    }
+    if (UNSIGNED.test(text)) {
+      block.signers.push({ nama: null, nip: null, printed: text });
+      titleOpen = false;
+      continue;
+    }
+    const pd = block.dateLine === null ? parsePlaceDateLine(text) : null;
+    if (pd) {
+      block.dateLine = pd.raw;
+      block.tempat = pd.tempat;
+      block.tanggal = pd.tanggal;
+      titleOpen = false;
+      continue;
+    }
+    if (CAPTION.test(text)) continue;
+    const bold = /^\s*\*\*/.test(lines[i]!.raw);
+    const isName = NIP_LINE.test(nextText) || (bold && !isMostlyUpper(text.replace(DEGREE, ''))) || DEGREE.test(text);
+    if (isName && !(titleOpen && !NIP_LINE.test(nextText))) {
+      block.signers.push({ nama: collapseWhitespace(text), nip: null, printed: text });
+      titleOpen = false;
+      continue;
+    }
+    if (isMostlyUpper(text) || /,\s*$/.test(text)) {
+      if (titleOpen && block.titles.length) {
+        block.titles[block.titles.length - 1] = cleanTitle(`${block.titles[block.titles.length - 1]} ${text}`);
+      } else {
+        block.titles.push(cleanTitle(text));
+      }
+      titleOpen = /(&|,|\bDAN)\s*$/i.test(text);
+      continue;
+    }
+    block.unparsed.push(text);
+  }
+  return block;
+}

@@ -1,0 +1,444 @@
+/**
+ * Finding evident misspellings in Indonesian cell text. A word is a candidate only when neither
+ * the hunspell dictionary nor the built-in lexicons know it and it does not look like an acronym,
+ * code or abbreviation; its correction must be a known word one typo away (two for long words),
+ * and the weaker the typo's shape, the more the document itself must back the correction
+ * (the same row reads it, or the document uses it more often than the odd spelling).
+ * Precision matters as much as recall: every doubt resolves to "not flagged".
+ */
+import { COMMON_WORDS, FUNCTION_WORDS } from './data/common.js';
+import { DOMAIN_WORDS } from './data/domain.js';
+import { ENGLISH_WORDS } from './data/english.js';
+import { NON_STANDARD } from './data/variants.js';
+import { loadDictionary, type LoadedDictionary } from './dictionary.js';
+import {
+  boundedDistance,
+  isSubsequence,
+  oneEditAway,
+  SHAPE_RANK,
+  typoShape,
+  type TypoShape,
+} from './edits.js';
+import { derivationRoot } from './morphology.js';
+import { plainWords, tokenize, type WordToken } from './tokens.js';
+
+/** Words shorter than this are never checked (di, ke, RT). */
+export const MIN_WORD_LENGTH = 3;
+
+/** Words up to this length are checked only for a dropped or swapped letter (yag → yang). */
+export const SHORT_WORD_LENGTH = 4;
+
+/** Words at least this long may be two edits off with document support, or flagged on shape alone. */
+export const LONG_WORD_LENGTH = 7;
+
+/** Two edits against the common-word list only for words this long that merely lack letters. */
+export const TWO_EDIT_COMMON_LENGTH = 8;
+
+/**
+ * An unknown word the document uses this often, whose correction the document never uses, is
+ * taken as a term of the document's own (a local name, an abbreviation), not a slip.
+ */
+export const RECURRING_COUNT = 3;
+
+/** A correction counts as the document's own word when it occurs at least this often. */
+export const MIN_DOCUMENT_SUPPORT = 2;
+
+/** A word this short followed by a dot is an abbreviation (Adm., Kec., Jl.). */
+export const ABBREVIATION_MAX_LENGTH = 4;
+
+/** A field whose letters are at least this share upper case is printed in capitals throughout. */
+export const UPPERCASE_FIELD_RATIO = 0.8;
+
+/** In an all-capitals field, capitalised words at least this long are read as words, not acronyms. */
+export const CAPS_WORD_MIN_LENGTH = 6;
+
+/** Each part of a run-together pair must be at least this long. */
+export const MIN_SPLIT_PART = 3;
+
+/** Per-word analyses kept before the cache is cleared (bounds memory in a long-lived server). */
+export const WORD_CACHE_LIMIT = 50_000;
+
+export interface VariantContext {
+  /** Lower-case word → count over the whole document (see buildDocumentVocabulary). */
+  documentVocabulary?: Map<string, number>;
+  /** The other cells of the same row, where a correction can be read (Musrenbangde / Musrenbangdes). */
+  sameRowText?: string;
+}
+
+export interface SpellingVariant {
+  /** The word as printed ("di tangani" for a detached prefix). */
+  word: string;
+  /** The correction, with the printed word's capitalisation. */
+  suggestion: string;
+  /** Why, in a few words. */
+  reason: string;
+}
+
+export interface SpellChecker {
+  findVariants(text: string, context?: VariantContext): SpellingVariant[];
+  /** Set once when the checker runs degraded (no hunspell dictionary); empty otherwise. */
+  readonly warnings: readonly string[];
+  /** Where the hunspell dictionary was loaded from; null when running on the built-in lexicon. */
+  readonly dictionaryDir: string | null;
+}
+
+/** How well a correction is supported, strongest first. */
+const Evidence = { Row: 0, Document: 1, Common: 2, None: 3 } as const;
+type Evidence = (typeof Evidence)[keyof typeof Evidence];
+
+type Knowledge = 'known' | 'derived' | 'unknown';
+
+interface Candidate {
+  /** The correction, lower case. */
+  word: string;
+  distance: number;
+  shape: TypoShape;
+  /** For the typo of a non-standard form (prosentasi ← prosentase): that form. */
+  via?: string;
+}
+
+interface WordInfo {
+  knowledge: Knowledge;
+  /** A context-free fix: a known non-standard form or a regular pattern. */
+  fix: { suggestion: string; reason: string } | null;
+  /** Known words and non-standard forms one edit away, plus common words two edits away (lazy). */
+  candidates: Candidate[] | null;
+  /** "dalam perencanaan" for "dalamperencanaan"; null when no split applies. */
+  split: string | null;
+}
+
+interface Scored extends Candidate {
+  evidence: Evidence;
+  support: number;
+}
+
+const SHAPE_WORDS: Readonly<Record<TypoShape, string>> = {
+  transposition: 'swapped letters',
+  doubled: 'doubled letter',
+  dropped: 'missing letter',
+  near: 'wrong letter',
+  extra: 'extra letter',
+  substitution: 'wrong letter',
+  'two-edits': 'letters missing or wrong',
+};
+
+const ENDINGS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu', 'an', 'kan'];
+
+/** The printed word's capitalisation carried over to the correction. */
+export function matchCase(printed: string, correction: string): string {
+  const letters = printed.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return correction.toUpperCase();
+  const first = printed[0] ?? '';
+  if (first !== first.toLowerCase()) return correction.charAt(0).toUpperCase() + correction.slice(1);
+  return correction;
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A letter swap an English word makes on its way into Indonesian (computer/komputer, survey/survei). */
+function englishAdaptation(typed: string, meant: string): boolean {
+  if (typed.length !== meant.length) return false;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === meant[i]) continue;
+    const pair = (typed[i] ?? '') + (meant[i] ?? '');
+    return pair === 'ck' || pair === 'cs' || pair === 'yi' || pair === 'qk' || pair === 'xs';
+  }
+  return false;
+}
+
+/** Affixes by which two forms of one word differ (fasilitasi / difasilitasi, tanggungjawab / -i). */
+const AFFIXES: ReadonlySet<string> = new Set([
+  ...['di', 'ke', 'se', 'ter', 'ber', 'be', 'per', 'me', 'pe', 'mem', 'men', 'meng', 'meny', 'pem', 'pen', 'peng', 'peny'],
+  ...['i', 'an', 'kan', 'nya', 'lah', 'kah', 'pun', 'ku', 'mu', 'ian', 'kannya', 'annya', 'inya'],
+]);
+
+/** True when one word is the other with an affix added: another form, not a misspelling. */
+function affixRelative(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) return AFFIXES.has(long.slice(short.length));
+  if (long.endsWith(short)) return AFFIXES.has(long.slice(0, long.length - short.length));
+  return false;
+}
+
+class Checker implements SpellChecker {
+  readonly warnings: readonly string[];
+  readonly dictionaryDir: string | null;
+  private readonly dict: LoadedDictionary | null;
+  private readonly cache = new Map<string, WordInfo>();
+
+  constructor(dict: LoadedDictionary | null, warnings: string[]) {
+    this.dict = dict;
+    this.warnings = warnings;
+    this.dictionaryDir = dict?.dir ?? null;
+  }
+
+  /** A word we accept as correctly spelled (any list; proper nouns of the dictionary too). */
+  private isKnown(lw: string): boolean {
+    return (
+      COMMON_WORDS.has(lw) ||
+      DOMAIN_WORDS.has(lw) ||
+      ENGLISH_WORDS.has(lw) ||
+      (this.dict !== null && this.dict.correct(capitalised(lw)))
+    );
+  }
+
+  /** A word we would offer as a correction: Indonesian, not a proper noun. */
+  private isCorrection(lw: string): boolean {
+    return COMMON_WORDS.has(lw) || DOMAIN_WORDS.has(lw) || (this.dict !== null && this.dict.correct(lw));
+  }
+
+  private info(lw: string): WordInfo {
+    const hit = this.cache.get(lw);
+    if (hit) return hit;
+    if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
+    const known = this.isKnown(lw);
+    const knowledge: Knowledge = known
+      ? 'known'
+      : derivationRoot(lw, (w) => this.isKnown(w)) !== null
+        ? 'derived'
+        : 'unknown';
+    const info: WordInfo = { knowledge, fix: this.patternFix(lw), candidates: null, split: null };
+    if (knowledge === 'unknown') info.split = this.splitRunTogether(lw);
+    this.cache.set(lw, info);
+    return info;
+  }
+
+  /** The context-free corrections of a word, computed on first need. */
+  private candidatesOf(lw: string, info: WordInfo): Candidate[] {
+    info.candidates ??= this.candidatesFor(lw);
+    return info.candidates;
+  }
+
+  /** Known non-standard forms (with an enclitic or suffix too) and regular misspelling patterns. */
+  private patternFix(lw: string): WordInfo['fix'] {
+    const direct = NON_STANDARD.get(lw);
+    if (direct) return { suggestion: direct, reason: 'non-standard spelling' };
+    for (const end of ENDINGS) {
+      const base = lw.endsWith(end) ? NON_STANDARD.get(lw.slice(0, -end.length)) : undefined;
+      if (base) return { suggestion: base + end, reason: 'non-standard spelling' };
+    }
+    // aktifitas, sensitifitas: the -ivitas nouns are spelled with v.
+    if (/[a-z]{3}fitas(nya)?$/.test(lw)) {
+      const fixed = lw.replace(/fitas(nya)?$/, 'vitas$1');
+      if (this.isCorrection(fixed.replace(/nya$/, ''))) return { suggestion: fixed, reason: '-ifitas is spelled -ivitas' };
+    }
+    // pe-…-an nouns of roots ending in k keep one k (penegakan, not penegakkan); pe- never takes -kan.
+    if (/^pe[a-z]{3,}kkan(nya)?$/.test(lw)) {
+      const fixed = lw.replace(/kkan(nya)?$/, 'kan$1');
+      if (this.isCorrection(fixed.replace(/nya$/, ''))) {
+        return { suggestion: fixed, reason: 'a pe-…-an noun takes a single k' };
+      }
+    }
+    return null;
+  }
+
+  private candidatesFor(lw: string): Candidate[] {
+    const out: Candidate[] = [];
+    for (const [edit, shape] of oneEditAway(lw)) {
+      const via = NON_STANDARD.get(edit);
+      if (via) out.push({ word: via, distance: 1, shape, via: edit });
+      else if (this.isCorrection(edit)) out.push({ word: edit, distance: 1, shape });
+    }
+    if (lw.length >= TWO_EDIT_COMMON_LENGTH) {
+      for (const w of COMMON_WORDS) {
+        if (boundedDistance(lw, w, 2) === 2 && isSubsequence(lw, w)) out.push({ word: w, distance: 2, shape: 'two-edits' });
+      }
+    }
+    return out;
+  }
+
+  /** "dalamperencanaan" → "dalam perencanaan": two known words, one of them a function word. */
+  private splitRunTogether(lw: string): string | null {
+    let best: [string, string] | null = null;
+    for (let i = MIN_SPLIT_PART; i <= lw.length - MIN_SPLIT_PART; i++) {
+      const a = lw.slice(0, i);
+      const b = lw.slice(i);
+      if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b)) continue;
+      if (!this.isCorrection(a) || !this.isCorrection(b)) continue;
+      if (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length)) best = [a, b];
+    }
+    return best ? `${best[0]} ${best[1]}` : null;
+  }
+
+  /** "di tangani" → "ditangani": a detached di- before a suffixed verb that is no word on its own. */
+  private detachedPrefix(next: string): string | null {
+    if (next !== next.toLowerCase() || !/^[a-z]+$/.test(next)) return null;
+    if (!next.endsWith('kan') && !next.endsWith('i')) return null;
+    if (next.length < MIN_WORD_LENGTH + 2) return null;
+    // A root ("susun", "kali") after di may be a place or thing; only a derived verb is certain.
+    if (this.dict === null || this.dict.stems.has(next) || COMMON_WORDS.has(next) || DOMAIN_WORDS.has(next)) return null;
+    const joined = `di${next}`;
+    return this.dict.correct(joined) ? joined : null;
+  }
+
+  findVariants(text: string, context: VariantContext = {}): SpellingVariant[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const tokens = tokenize(text);
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    const capsField =
+      letters.length > 0 &&
+      letters.replace(/[^\p{Lu}]/gu, '').length / letters.length >= UPPERCASE_FIELD_RATIO &&
+      tokens.length > 1;
+    const rowWords = new Set(plainWords(context.sameRowText ?? ''));
+    for (const w of plainWords(text)) rowWords.add(w);
+    const out: SpellingVariant[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      const next = tokens[i + 1];
+      if (tok.text.toLowerCase() === 'di' && next && /^ +$/.test(text.slice(tok.end, next.start)) && !next.touchesDigit) {
+        const joined = this.detachedPrefix(next.text);
+        if (joined) {
+          out.push({
+            word: text.slice(tok.start, next.end),
+            suggestion: matchCase(tok.text, joined),
+            reason: 'the prefix di- is written joined to the verb',
+          });
+          i++;
+          continue;
+        }
+      }
+      if (tok.text.includes('-') && this.isKnown(tok.text.toLowerCase())) continue; // e-KTP, self-assessment
+      for (const part of tok.text.split('-')) {
+        const v = this.checkWord(part, tok, capsField, rowWords, context.documentVocabulary);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  }
+
+  private checkWord(
+    word: string,
+    tok: WordToken,
+    capsField: boolean,
+    rowWords: Set<string>,
+    vocab: Map<string, number> | undefined,
+  ): SpellingVariant | null {
+    if (tok.latex || tok.touchesDigit || word.length < MIN_WORD_LENGTH) return null;
+    if (!/^[A-Za-z]+$/.test(word) || !/[aiueo]/i.test(word)) return null; // yg, tdk, dgn: shorthand
+    if (tok.dotAfter && word.length <= ABBREVIATION_MAX_LENGTH) return null;
+    const upper = word === word.toUpperCase();
+    if (upper && !(capsField && word.length >= CAPS_WORD_MIN_LENGTH)) return null; // SKPD, LKIP
+    if (!upper && /[A-Z]/.test(word.slice(1))) return null; // APBDes, RPJMDes
+    const lw = word.toLowerCase();
+    const info = this.info(lw);
+    if (info.fix) return { word, suggestion: matchCase(word, info.fix.suggestion), reason: info.fix.reason };
+    if (info.knowledge === 'known') return null;
+
+    const own = vocab?.get(lw) ?? 0;
+    const best = this.bestCandidate(lw, info, rowWords, vocab, own);
+    if (best && best.evidence <= Evidence.Common) return this.variant(word, best);
+    if (info.split) return { word, suggestion: matchCase(word, info.split), reason: 'two words run together' };
+    return best ? this.variant(word, best) : null;
+  }
+
+  private variant(word: string, c: Scored): SpellingVariant {
+    let reason = c.via ? `a misspelling of the non-standard "${c.via}"` : SHAPE_WORDS[c.shape];
+    if (c.evidence === Evidence.Row) reason += `; the same row reads "${c.word}"`;
+    else if (c.evidence === Evidence.Document) reason += `; the document writes "${c.word}" ${c.support} times`;
+    return { word, suggestion: matchCase(word, c.word), reason };
+  }
+
+  private bestCandidate(
+    lw: string,
+    info: WordInfo,
+    rowWords: Set<string>,
+    vocab: Map<string, number> | undefined,
+    own: number,
+  ): Scored | null {
+    const count = (w: string): number => vocab?.get(w) ?? 0;
+    const maxDistance = lw.length >= LONG_WORD_LENGTH ? 2 : 1;
+    const pool = new Map<string, Candidate>();
+    const offer = (c: Candidate): void => {
+      const prev = pool.get(c.word);
+      if (!prev || c.distance < prev.distance || SHAPE_RANK[c.shape] < SHAPE_RANK[prev.shape]) pool.set(c.word, c);
+    };
+    for (const c of this.candidatesOf(lw, info)) offer(c);
+    // Words of the row and the document close to this one: the document teaches its own terms.
+    const nearby = (w: string, fromRow: boolean): void => {
+      if (w === lw || w.length < MIN_WORD_LENGTH || Math.abs(w.length - lw.length) > maxDistance) return;
+      const d = boundedDistance(lw, w, maxDistance);
+      if (d > maxDistance) return;
+      const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
+      if (!cutShort && !this.isCorrection(w) && this.info(w).knowledge === 'unknown') return;
+      offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
+    };
+    for (const w of rowWords) nearby(w, true);
+    if (vocab) for (const [w, n] of vocab) if (n >= MIN_DOCUMENT_SUPPORT && n > own) nearby(w, false);
+
+    const scored: Scored[] = [];
+    for (const c of pool.values()) {
+      if (!c.via && (englishAdaptation(lw, c.word) || affixRelative(lw, c.word))) continue;
+      const support = count(c.word) + (c.via ? count(c.via) : 0);
+      const evidence =
+        rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via))
+          ? Evidence.Row
+          : support >= MIN_DOCUMENT_SUPPORT && support > own
+            ? Evidence.Document
+            : COMMON_WORDS.has(c.word)
+              ? Evidence.Common
+              : Evidence.None;
+      const s: Scored = { ...c, evidence, support };
+      if (this.acceptable(lw, info.knowledge, s, own)) scored.push(s);
+    }
+    if (scored.length === 0) return null;
+    scored.sort(
+      (a, b) =>
+        a.evidence - b.evidence ||
+        a.distance - b.distance ||
+        SHAPE_RANK[a.shape] - SHAPE_RANK[b.shape] ||
+        b.support - a.support,
+    );
+    const [first, second] = scored;
+    if (
+      second &&
+      first!.evidence === second.evidence &&
+      first!.distance === second.distance &&
+      SHAPE_RANK[first!.shape] === SHAPE_RANK[second.shape] &&
+      first!.support === second.support
+    ) {
+      return null; // two equally good corrections: not evident
+    }
+    return first!;
+  }
+
+  private acceptable(lw: string, knowledge: Knowledge, c: Scored, own: number): boolean {
+    const rank = SHAPE_RANK[c.shape];
+    if (lw.length <= SHORT_WORD_LENGTH) {
+      return c.distance === 1 && (c.shape === 'dropped' || c.shape === 'transposition') && c.evidence <= Evidence.Common;
+    }
+    const long = lw.length >= LONG_WORD_LENGTH;
+    if (knowledge === 'derived' || this.dict === null) {
+      // A regular derivation, or no dictionary to know better: only the document can overrule.
+      return c.evidence <= Evidence.Document && (c.distance === 1 || long);
+    }
+    switch (c.evidence) {
+      case Evidence.Row:
+      case Evidence.Document:
+        return c.distance === 1 || long;
+      case Evidence.Common:
+        if (c.distance === 1) return rank <= 1 || own < RECURRING_COUNT;
+        return lw.length >= TWO_EDIT_COMMON_LENGTH && isSubsequence(lw, c.word) && own < RECURRING_COUNT;
+      default:
+        return c.distance === 1 && rank === 0 && long && own < RECURRING_COUNT;
+    }
+  }
+}
+
+const checkers = new Map<string, Checker>();
+
+/**
+ * The spell checker, loaded once per dictionary directory (about a second for hunspell-id) and
+ * shared after that. Never throws: without the dictionary it runs on the built-in lexicon and
+ * says so in `warnings`.
+ */
+export function createSpellChecker(opts: { dictionaryDir?: string } = {}): SpellChecker {
+  const key = opts.dictionaryDir ?? '';
+  const cached = checkers.get(key);
+  if (cached) return cached;
+  const load = loadDictionary(opts.dictionaryDir);
+  const checker = load.ok ? new Checker(load.dictionary, []) : new Checker(null, [load.warning]);
+  checkers.set(key, checker);
+  return checker;
+}

@@ -1,0 +1,122 @@
+/**
+ * Grid tables (markdown, tab exports, PDF grids, docx): find the heading row by vocabulary,
+ * map every column to a field, drop repeated headings, and continue a table that was split
+ * (a second table with no heading and the same number of columns continues the first).
+ */
+import type { TableBlock, TableRow } from '../ir/document.js';
+import { stripMarkup } from '../text/clean.js';
+import type { FieldRole, RawRow, RawTable } from './raw-row.js';
+import type { ColumnRole, HeaderColumn } from './vocabulary.js';
+import { YEAR, roleOfHeaderCell } from './vocabulary.js';
+
+function cellLines(text: string): string[] {
+  return stripMarkup(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** The columns named by a heading row, or null when the row is not a heading. */
+export function headingColumns(row: TableRow): HeaderColumn[] | null {
+  const seen = new Set<ColumnRole>();
+  const cols = row.cells.map((c) => {
+    const h = roleOfHeaderCell(stripMarkup(c.text), seen);
+    seen.add(h.role);
+    return h;
+  });
+  const roles = new Set(cols.map((c) => c.role));
+  const strong = ['sasaran', 'indikator', 'formulasi', 'sumberData'].filter((r) => roles.has(r as ColumnRole));
+  if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
+  // Data rows rarely consist of heading words only; headings are short.
+  const long = row.cells.some((c) => stripMarkup(c.text).length > 120);
+  return long ? null : cols;
+}
+
+/** Year sub-headings under a TARGET heading ("2018 | 2019 | …"), by column position. */
+function yearRow(row: TableRow): (string | null)[] | null {
+  const ys = row.cells.map((c) => {
+    const m = /\b((?:19|20)\d\d)\b/.exec(c.text);
+    return m && YEAR.test(m[1]!) ? m[1]! : null;
+  });
+  return ys.filter(Boolean).length >= 2 ? ys : null;
+}
+
+function isEmptyRow(row: TableRow): boolean {
+  return row.cells.every((c) => !stripMarkup(c.text).trim());
+}
+
+export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
+  const tables: RawTable[] = [];
+  let columns: HeaderColumn[] | null = null;
+  let current: RawTable | null = null;
+  for (const block of blocks) {
+    let startRow = 0;
+    const firstNonEmpty = block.rows.findIndex((r) => !isEmptyRow(r));
+    const head = firstNonEmpty >= 0 ? headingColumns(block.rows[firstNonEmpty]!) : null;
+    if (head) {
+      startRow = firstNonEmpty + 1;
+      const next = block.rows[startRow];
+      const years = next ? yearRow(next) : null;
+      if (years) {
+        head.forEach((c, i) => {
+          if (years[i]) {
+            c.role = 'target';
+            c.year = years[i]!;
+          }
+        });
+        startRow++;
+      }
+      const sameAsBefore =
+        columns && current && columns.length === head.length && columns.every((c, i) => c.role === head[i]!.role);
+      columns = head;
+      if (!sameAsBefore || !current) {
+        current = {
+          roles: head.map((c) => c.role),
+          years: head.filter((c) => c.year).map((c) => c.year!),
+          percentYears: head.some((c) => c.year && c.label.includes('%')),
+          rows: [],
+          wrappedLines: block.origin !== 'markdown' && block.origin !== 'tsv',
+          origin: block.origin,
+        };
+        tables.push(current);
+      }
+    } else if (!columns || !current) {
+      continue; // a grid with no heading and nothing to continue is not an indicator table
+    }
+    for (const row of block.rows.slice(startRow)) {
+      if (isEmptyRow(row)) continue;
+      if (headingColumns(row)) continue; // heading repeated on a new page
+      current!.rows.push(toRawRow(row, columns!));
+    }
+  }
+  return tables;
+}
+
+function toRawRow(row: TableRow, columns: readonly HeaderColumn[]): RawRow {
+  const raw: RawRow = { cells: {}, targets: {}, page: row.page, bbox: row.bbox };
+  const cells = row.cells;
+  // A row with one cell too many or too few (a stray pipe) is aligned from the left.
+  columns.forEach((col, i) => {
+    const c = cells[i];
+    if (!c) return;
+    if (col.role === 'target' && col.year) {
+      const t = stripMarkup(c.text).trim();
+      if (t) raw.targets[col.year] = t;
+      return;
+    }
+    if (col.role === 'unknown' || col.role === 'target') return;
+    const lines = cellLines(c.text);
+    const role = col.role as FieldRole;
+    if (lines.length) raw.cells[role] = [...(raw.cells[role] ?? []), ...lines];
+    if (c.confidence !== undefined) {
+      raw.confidence ??= {};
+      raw.confidence[role] = Math.min(raw.confidence[role] ?? 100, c.confidence);
+    }
+    if ((c.rowSpan ?? 1) > 1) {
+      // Remember spans so the records stage can carry the value down exactly.
+      raw.spans ??= {};
+      raw.spans[role] = c.rowSpan!;
+    }
+  });
+  return raw;
+}
