@@ -3,7 +3,7 @@
  * field-group scores of the shared scorer (../shared/tools/score.mjs; scripts/score.mjs is a
  * verbatim copy used when shared/ is absent).
  *
- *   npm run eval [-- --verbose] [-- --json]
+ *   npm run eval [-- --verbose] [-- --json] [-- --set=seeds,pdf,scans]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { extractFile } from '../src/pipeline/extract-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures/gold');
-const inputDirs = [join(root, 'fixtures/seeds'), join(root, 'fixtures/pdf'), join(root, 'fixtures/scans')];
+const sets = ['seeds', 'pdf', 'scans'];
+const only = process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length);
+const inputDirs = sets.filter((s) => !only || only.split(',').includes(s)).map((s) => join(root, 'fixtures', s));
 const shared = resolve(root, '../shared/tools/score.mjs');
 const scorer = existsSync(shared) ? shared : join(root, 'scripts/score.mjs');
 

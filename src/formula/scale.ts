@@ -1,7 +1,7 @@
 /**
- * The scale of a ratio: "… dikali 100", "… X 100 %", "… x100%", "… × 100%", or in front,
- * "100% x (A / B)". Only a scale at either end of the formula counts: a product in the middle
- * is arithmetic, not a scale.
+ * The scale of a ratio: "… dikali 100", "… X 100 %", "… x100%", "… × 100%", "… (x 100%)", in
+ * front ("100% x (A / B)"), or followed by a note ("… x 100% per triwulan"). The scale is a
+ * multiplier by a power of ten; other products are arithmetic.
  */
 import { MULTIPLY_SYMBOLS, MULTIPLY_WORDS, PERCENT_WORDS, SCALE_CONNECTORS } from './vocabulary.js';
 import { hasContent, type Span, type Token, type TokenList } from './tokens.js';
@@ -65,8 +65,35 @@ function prefixScale(list: TokenList, s: Span): ScaleMatch | null {
   return hasContent(list, rest) ? { rest, scale } : null;
 }
 
+/** A scale in brackets at the end: "A / B (x 100%)". */
+function bracketedScale(list: TokenList, s: Span): ScaleMatch | null {
+  const close = s.to - 1;
+  const open = list.partner[close] ?? -1;
+  if (list.tokens[close]?.kind !== 'close' || open <= s.from) return null;
+  const inside = suffixScale(list, { from: s.from, to: close });
+  // The multiplier must open the bracket: "(x 100%)", not "(A x 100%)".
+  return inside !== null && inside.rest.to === open + 1
+    ? { rest: { from: s.from, to: open }, scale: inside.scale }
+    : null;
+}
+
+/**
+ * A scale followed by a note: "A / B x 100% sesuai laporan bulanan". The last multiplier by a
+ * power of ten counts; the note after it is no part of either quantity.
+ */
+function scaleBeforeNote(list: TokenList, s: Span): ScaleMatch | null {
+  for (let i = s.to - 2; i > s.from; i--) {
+    const t = list.tokens[i];
+    if (t?.kind !== 'number' || !isMultiplier(list.tokens[i - 1])) continue;
+    const scale = parseScaleNumber(t.text);
+    const rest: Span = { from: s.from, to: i - 1 };
+    if (scale !== null && hasContent(list, rest)) return { rest, scale };
+  }
+  return null;
+}
+
 export function findScale(list: TokenList, s: Span): ScaleMatch | null {
-  return suffixScale(list, s) ?? prefixScale(list, s);
+  return suffixScale(list, s) ?? bracketedScale(list, s) ?? prefixScale(list, s) ?? scaleBeforeNote(list, s);
 }
 
 /**

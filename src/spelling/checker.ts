@@ -25,7 +25,10 @@ import { plainWords, tokenize, type WordToken } from './tokens.js';
 /** Words shorter than this are never checked (di, ke, RT). */
 export const MIN_WORD_LENGTH = 3;
 
-/** Words up to this length are checked only for a dropped or swapped letter (yag → yang). */
+/**
+ * Words up to this length are flagged only for a dropped, doubled or swapped letter of a word the
+ * document itself uses (yag → yang).
+ */
 export const SHORT_WORD_LENGTH = 4;
 
 /** Words at least this long may be two edits off with document support, or flagged on shape alone. */
@@ -42,6 +45,33 @@ export const RECURRING_COUNT = 3;
 
 /** A correction counts as the document's own word when it occurs at least this often. */
 export const MIN_DOCUMENT_SUPPORT = 2;
+
+/** Ranking prior: pseudo-count of a correction the same row reads. */
+export const ROW_PSEUDO_COUNT = 3;
+
+/** Ranking prior: pseudo-count of a correction on the common-word list. */
+export const COMMON_PSEUDO_COUNT = 2;
+
+/** Ranking prior: pseudo-count of any other dictionary word (one the document never uses). */
+export const DICTIONARY_PSEUDO_COUNT = 0.1;
+
+/**
+ * How likely each typo shape is, relative to a swapped, doubled or dropped letter: the channel
+ * half of a noisy-channel ranking (score = document prior × shape likelihood).
+ */
+export const SHAPE_LIKELIHOOD: Readonly<Record<TypoShape, number>> = {
+  transposition: 1,
+  doubled: 1,
+  dropped: 1,
+  near: 0.4,
+  extra: 0.4,
+  'skipped-pair': 0.5,
+  substitution: 0.15,
+  'two-edits': 0.05,
+};
+
+/** When the runner-up scores at least this share of the best, the correction is not evident. */
+export const AMBIGUITY_RATIO = 0.75;
 
 /** A word this short followed by a dot is an abbreviation (Adm., Kec., Jl.). */
 export const ABBREVIATION_MAX_LENGTH = 4;
@@ -110,6 +140,8 @@ interface WordInfo {
 interface Scored extends Candidate {
   evidence: Evidence;
   support: number;
+  /** Noisy-channel score: document prior × shape likelihood. */
+  score: number;
 }
 
 const SHAPE_WORDS: Readonly<Record<TypoShape, string>> = {
@@ -118,9 +150,13 @@ const SHAPE_WORDS: Readonly<Record<TypoShape, string>> = {
   dropped: 'missing letter',
   near: 'wrong letter',
   extra: 'extra letter',
+  'skipped-pair': 'two letters left out',
   substitution: 'wrong letter',
   'two-edits': 'letters missing or wrong',
 };
+
+/** Text ending here starts a new sentence, so a capital after it says nothing about names. */
+const SENTENCE_END = /[.:;!?)\]]\s*$/;
 
 const ENDINGS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu', 'an', 'kan'];
 
@@ -243,7 +279,7 @@ class Checker implements SpellChecker {
     }
     if (lw.length >= TWO_EDIT_COMMON_LENGTH) {
       for (const w of COMMON_WORDS) {
-        if (boundedDistance(lw, w, 2) === 2 && isSubsequence(lw, w)) out.push({ word: w, distance: 2, shape: 'two-edits' });
+        if (boundedDistance(lw, w, 2) === 2 && isSubsequence(lw, w)) out.push({ word: w, distance: 2, shape: typoShape(lw, w, 2) });
       }
     }
     return out;
@@ -301,7 +337,8 @@ class Checker implements SpellChecker {
       }
       if (tok.text.includes('-') && this.isKnown(tok.text.toLowerCase())) continue; // e-KTP, self-assessment
       for (const part of tok.text.split('-')) {
-        const v = this.checkWord(part, tok, capsField, rowWords, context.documentVocabulary);
+        const opening = i === 0 || SENTENCE_END.test(text.slice(0, tok.start));
+        const v = this.checkWord(part, tok, capsField, opening, rowWords, context.documentVocabulary);
         if (v) out.push(v);
       }
     }
@@ -312,6 +349,7 @@ class Checker implements SpellChecker {
     word: string,
     tok: WordToken,
     capsField: boolean,
+    opening: boolean,
     rowWords: Set<string>,
     vocab: Map<string, number> | undefined,
   ): SpellingVariant | null {
@@ -326,17 +364,24 @@ class Checker implements SpellChecker {
     if (info.fix) return { word, suggestion: matchCase(word, info.fix.suggestion), reason: info.fix.reason };
     if (info.knowledge === 'known') return null;
 
+    // A capital inside the text (or a field in capitals) may mark a name (Kecamatan Sanggau):
+    // such a word is corrected only towards a word the document itself uses.
+    const nameLike = upper || (!opening && word[0] !== lw[0]);
     const own = vocab?.get(lw) ?? 0;
-    const best = this.bestCandidate(lw, info, rowWords, vocab, own);
+    const best = this.bestCandidate(lw, info, rowWords, vocab, own, nameLike);
     if (best && best.evidence <= Evidence.Common) return this.variant(word, best);
-    if (info.split) return { word, suggestion: matchCase(word, info.split), reason: 'two words run together' };
+    if (info.split && !nameLike) {
+      return { word, suggestion: matchCase(word, info.split), reason: 'two words run together' };
+    }
     return best ? this.variant(word, best) : null;
   }
 
   private variant(word: string, c: Scored): SpellingVariant {
     let reason = c.via ? `a misspelling of the non-standard "${c.via}"` : SHAPE_WORDS[c.shape];
     if (c.evidence === Evidence.Row) reason += `; the same row reads "${c.word}"`;
-    else if (c.evidence === Evidence.Document) reason += `; the document writes "${c.word}" ${c.support} times`;
+    else if (c.evidence === Evidence.Document) {
+      reason += `; the document writes "${c.word}" ${c.support === 1 ? 'once' : `${c.support} times`}`;
+    }
     return { word, suggestion: matchCase(word, c.word), reason };
   }
 
@@ -346,6 +391,7 @@ class Checker implements SpellChecker {
     rowWords: Set<string>,
     vocab: Map<string, number> | undefined,
     own: number,
+    nameLike: boolean,
   ): Scored | null {
     const count = (w: string): number => vocab?.get(w) ?? 0;
     const maxDistance = lw.length >= LONG_WORD_LENGTH ? 2 : 1;
@@ -359,58 +405,62 @@ class Checker implements SpellChecker {
     const nearby = (w: string, fromRow: boolean): void => {
       if (w === lw || w.length < MIN_WORD_LENGTH || Math.abs(w.length - lw.length) > maxDistance) return;
       const d = boundedDistance(lw, w, maxDistance);
-      if (d > maxDistance) return;
+      if (d > maxDistance || d === 0) return;
       const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
-      if (!cutShort && !this.isCorrection(w) && this.info(w).knowledge === 'unknown') return;
+      if (!cutShort && !this.isCorrection(w) && this.info(w).knowledge !== 'derived') return;
       offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
     };
     for (const w of rowWords) nearby(w, true);
-    if (vocab) for (const [w, n] of vocab) if (n >= MIN_DOCUMENT_SUPPORT && n > own) nearby(w, false);
+    if (vocab) for (const [w, n] of vocab) if (n >= 1 && n >= own) nearby(w, false);
 
     const scored: Scored[] = [];
     for (const c of pool.values()) {
-      if (!c.via && (englishAdaptation(lw, c.word) || affixRelative(lw, c.word))) continue;
+      if (c.word === lw || (!c.via && (englishAdaptation(lw, c.word) || affixRelative(lw, c.word)))) continue;
+      // Two letters more or less at the end is another form of the word (hafiz / hafizah), not a slip.
+      if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word))) continue;
       const support = count(c.word) + (c.via ? count(c.via) : 0);
-      const evidence =
-        rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via))
-          ? Evidence.Row
-          : support >= MIN_DOCUMENT_SUPPORT && support > own
-            ? Evidence.Document
-            : COMMON_WORDS.has(c.word)
-              ? Evidence.Common
-              : Evidence.None;
-      const s: Scored = { ...c, evidence, support };
-      if (this.acceptable(lw, info.knowledge, s, own)) scored.push(s);
+      const inRow = rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via));
+      const common = COMMON_WORDS.has(c.word);
+      // An unknown word (not even a derivation) may lean on a word the document uses just as often.
+      const documentBacked =
+        (support >= MIN_DOCUMENT_SUPPORT && support > own) ||
+        (info.knowledge === 'unknown' && lw.length > SHORT_WORD_LENGTH && support >= 1 && support >= own);
+      const evidence = inRow
+        ? Evidence.Row
+        : documentBacked
+          ? Evidence.Document
+          : common
+            ? Evidence.Common
+            : Evidence.None;
+      const prior =
+        support +
+        (inRow ? ROW_PSEUDO_COUNT : 0) +
+        (common ? COMMON_PSEUDO_COUNT : 0) +
+        (support === 0 && !common ? DICTIONARY_PSEUDO_COUNT : 0);
+      const s: Scored = { ...c, evidence, support, score: prior * SHAPE_LIKELIHOOD[c.shape] };
+      if ((!nameLike || evidence <= Evidence.Document) && this.acceptable(lw, info.knowledge, s, own)) scored.push(s);
     }
     if (scored.length === 0) return null;
-    scored.sort(
-      (a, b) =>
-        a.evidence - b.evidence ||
-        a.distance - b.distance ||
-        SHAPE_RANK[a.shape] - SHAPE_RANK[b.shape] ||
-        b.support - a.support,
-    );
+    scored.sort((a, b) => b.score - a.score || a.evidence - b.evidence || (a.word < b.word ? -1 : 1));
     const [first, second] = scored;
-    if (
-      second &&
-      first!.evidence === second.evidence &&
-      first!.distance === second.distance &&
-      SHAPE_RANK[first!.shape] === SHAPE_RANK[second.shape] &&
-      first!.support === second.support
-    ) {
-      return null; // two equally good corrections: not evident
-    }
+    if (second && second.score >= first!.score * AMBIGUITY_RATIO) return null; // not evident
     return first!;
   }
 
   private acceptable(lw: string, knowledge: Knowledge, c: Scored, own: number): boolean {
     const rank = SHAPE_RANK[c.shape];
     if (lw.length <= SHORT_WORD_LENGTH) {
-      return c.distance === 1 && (c.shape === 'dropped' || c.shape === 'transposition') && c.evidence <= Evidence.Common;
+      // Short shorthand (des, kab, sda) sits next to many words: only a slip of a word the
+      // document itself uses counts.
+      return c.distance === 1 && rank === 0 && c.evidence <= Evidence.Document;
     }
     const long = lw.length >= LONG_WORD_LENGTH;
-    if (knowledge === 'derived' || this.dict === null) {
-      // A regular derivation, or no dictionary to know better: only the document can overrule.
+    if (this.dict === null) {
+      // Without the dictionary most words are unknown: only a plain slip of the document's own word.
+      return c.distance === 1 && rank === 0 && c.evidence <= Evidence.Document;
+    }
+    if (knowledge === 'derived') {
+      // A regular derivation of a known root: only the document can overrule it.
       return c.evidence <= Evidence.Document && (c.distance === 1 || long);
     }
     switch (c.evidence) {

@@ -9,6 +9,7 @@ export type TypoShape =
   | 'dropped' // yag → yang
   | 'near' // a neighbouring key or a sound-alike letter: Kecamatab → Kecamatan, materai → meterai
   | 'extra' // an extra letter that is not a double: pegawain → pegawai
+  | 'skipped-pair' // two letters left out where they repeat nearby: pelaksaan → pelaksanaan
   | 'substitution' // any other wrong letter
   | 'two-edits'; // two of the above
 
@@ -19,6 +20,7 @@ export const SHAPE_RANK: Readonly<Record<TypoShape, number>> = {
   dropped: 0,
   near: 1,
   extra: 1,
+  'skipped-pair': 1,
   substitution: 2,
   'two-edits': 3,
 };
@@ -100,7 +102,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
 
 /** The shape of the typo that turns `meant` into `typed`, given their distance. */
 export function typoShape(typed: string, meant: string, distance: number): TypoShape {
-  if (distance >= 2) return 'two-edits';
+  if (distance >= 2) return skippedPair(typed, meant) ? 'skipped-pair' : 'two-edits';
   let i = 0;
   while (i < typed.length && i < meant.length && typed[i] === meant[i]) i++;
   if (typed.length === meant.length + 1) {
@@ -109,6 +111,20 @@ export function typoShape(typed: string, meant: string, distance: number): TypoS
   if (typed.length + 1 === meant.length) return 'dropped';
   if (typed[i + 1] === meant[i] && typed[i] === meant[i + 1] && typed[i] !== typed[i + 1]) return 'transposition';
   return nearLetters(typed[i] ?? '', meant[i] ?? '') ? 'near' : 'substitution';
+}
+
+/**
+ * True when `typed` is `meant` with two adjacent letters left out that occur again within the
+ * next three letters: the eye skipped a repeated syllable (pelaksa[na]an, perenc[an]aan).
+ */
+function skippedPair(typed: string, meant: string): boolean {
+  if (meant.length !== typed.length + 2) return false;
+  for (let i = 0; i + 2 <= meant.length; i++) {
+    if (meant.slice(0, i) + meant.slice(i + 2) !== typed) continue;
+    const after = meant.slice(i + 2, i + 5);
+    if (after.includes(meant[i]!) && after.includes(meant[i + 1]!)) return true;
+  }
+  return false;
 }
 
 /** True when `short` is `long` with letters left out (pelaksaan ⊂ pelaksanaan). */

@@ -253,10 +253,7 @@ export async function listConflicts(
   if (!opts.includeResolved) conds.push(isNull(correctionConflicts.resolvedAt));
   if (!opts.allRuns) {
     conds.push(
-      eq(
-        correctionConflicts.runId,
-        store.db.select({ id: documents.latestRunId }).from(documents).where(eq(documents.id, documentId)),
-      ),
+      sql`${correctionConflicts.runId} = (select ${documents.latestRunId} from ${documents} where ${documents.id} = ${documentId})`,
     );
   }
   const rows = await store.db

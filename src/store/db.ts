@@ -63,6 +63,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 
 async function openPg(url: string, migrationsFolder: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  // An idle connection dropped by the server (restart, admin) must not crash the process: the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema });
   const lock = await pool.connect();
   try {

@@ -12,7 +12,6 @@ import {
   customType,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   real,
@@ -26,6 +25,23 @@ import {
 const tsvector = customType<{ data: string }>({
   dataType() {
     return 'tsvector';
+  },
+});
+
+/**
+ * jsonb whose value is returned exactly as stored. Drizzle's own jsonb JSON.parses a string the
+ * driver already parsed, so a stored string such as "197410181994031003" came back as a number.
+ * Both pg and PGlite parse jsonb themselves; this column only serialises on the way in.
+ */
+const jsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType() {
+    return 'jsonb';
+  },
+  toDriver(value) {
+    return JSON.stringify(value);
+  },
+  fromDriver(value) {
+    return value;
   },
 });
 

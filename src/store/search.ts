@@ -154,7 +154,10 @@ export async function queryRows(store: Store, filter: RowFilter = {}): Promise<P
   if (filter.unitKerja) {
     // The extraction's unit kerja, or the one given at upload.
     conds.push(
-      or(sameText(indicatorRows.unitKerja, filter.unitKerja), sameText(documents.unitKerja, filter.unitKerja)) as SQL,
+      or(
+        sameText(indicatorRows.unitKerja, filter.unitKerja),
+        sameText(documents.unitKerja, filter.unitKerja),
+      ) as SQL,
     );
   }
   if (filter.jabatan) conds.push(sameText(indicatorRows.jabatan, filter.jabatan));

@@ -44,11 +44,20 @@ export const WEIGHTS = {
   sameCellAfterBlank: -0.8,
   sameCellAfterDoubleSpace: -1.2,
   emissionLift: 0.6,
+  /** Cells start with a capital letter (sentence case); a cell starting lower-case is rare. */
+  lowercaseCellStart: -2.5,
+  /** Explanation bullets (➢ •) belong to the formula / explanation column. */
+  explanationBullet: 3,
+  bulletContinues: 2.5,
+  midLineRowWithoutNumber: -4,
   startLift: 1.0,
 };
 
 interface Tok {
   text: string;
+  /** Character offsets in the printed line. */
+  start: number;
+  end: number;
   key: string;
   line: number;
   lineStart: boolean;
@@ -58,7 +67,12 @@ interface Tok {
   isNum: boolean;
   isRowNo: boolean;
   bullet: boolean;
+  /** ➢ • ► – an explanation bullet, not a list hyphen. */
+  explanationBullet: boolean;
   capital: boolean;
+  lowercase: boolean;
+  /** A row number that fits the table's numbering so far (1, 2, 3 … not "17 Agustus"). */
+  plausibleRowNo: boolean;
 }
 
 function tokenize(lines: readonly string[]): Tok[] {
@@ -77,8 +91,11 @@ function tokenize(lines: readonly string[]): Tok[] {
     while ((m = re.exec(line))) {
       const text = m[2]!;
       const key = /^\d+([.,]\d+)?%?$/.test(text) ? '<num>' : text.toLowerCase().replace(/[.,;:]+$/, '');
+      const start = m.index + m[1]!.length;
       toks.push({
         text,
+        start,
+        end: start + text.length,
         key,
         line: li,
         lineStart: first,
@@ -88,14 +105,30 @@ function tokenize(lines: readonly string[]): Tok[] {
         isNum: /^-?\d+([.,]\d+)?%?$/.test(text),
         isRowNo: /^\d{1,2}\.?$/.test(text),
         bullet: /^[➢➤►•●▪■✓-]/.test(text),
+        explanationBullet: /^[➢➤►•●▪■✓]/.test(text),
         capital: /^[A-Z(]/.test(text),
+        lowercase: /^[a-z]/.test(text),
+        plausibleRowNo: false,
       });
       first = false;
     }
     blank = false;
   });
+  // Row numbers run 1, 2, 3 …: a number far beyond the highest seen so far is not one.
+  let highest = 0;
+  for (const t of toks) {
+    if (!t.isRowNo) continue;
+    const v = parseInt(t.text, 10);
+    if (v >= 1 && v <= highest + MAX_ROW_NUMBER_JUMP) {
+      t.plausibleRowNo = true;
+      if (t.lineStart || t.doubleSpaceBefore) highest = Math.max(highest, v);
+    }
+  }
   return toks;
 }
+
+/** How far a row number may jump past the highest one seen (a row or two may be lost). */
+const MAX_ROW_NUMBER_JUMP = 2;
 
 /** Unigram statistics per column, from the prior vocabulary and the current decoding. */
 class ColumnModel {
@@ -159,138 +192,225 @@ interface State {
   single: boolean; // one token only (row number, a year's target)
 }
 
-type Decoded = { state: number; newRow: boolean }[];
+/** A decoded fragment: tokens [from, to) of one printed line, in one column. */
+interface Fragment {
+  from: number;
+  to: number;
+  state: number;
+  /** Starts a new row. */
+  newRow: boolean;
+  /** Continues the cell of the previous fragment (a further printed line of it). */
+  continues: boolean;
+}
 
-function decode(toks: Tok[], states: State[], model: ColumnModel, prior: ColumnModel): Decoded {
+/** Printed width of each column in characters, learned from lines that hold one cell only. */
+type Widths = number[];
+
+/** A fragment longer than its column's width costs this much per character over. */
+const WIDTH_PENALTY_PER_CHAR = 0.25;
+/** Slack over the learned width before the penalty starts. */
+const WIDTH_SLACK = 2;
+
+/** What a decoding teaches about the table: word models, column widths, where rows start. */
+interface Learned {
+  model: ColumnModel;
+  widths: Widths;
+  /** log P(a row starts in column j); null before anything was learned. */
+  rowStart: number[] | null;
+}
+
+function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnModel): Fragment[] {
+  const { model, widths } = learned;
+  const rowStartCost = (j: number): number =>
+    WEIGHTS.rowStartSkip * j * (learned.rowStart ? 1 - ROW_START_WEIGHT : 1) +
+    (learned.rowStart ? ROW_START_WEIGHT * learned.rowStart[j]! : 0);
   const S = states.length;
   const N = toks.length;
   const W = WEIGHTS;
-  const score = new Float64Array(N * S).fill(-Infinity);
-  const back = new Int32Array(N * S).fill(-1);
-  const backNew = new Uint8Array(N * S);
-  const emit = (t: Tok, s: State, isStart: boolean): number => {
+  const emitTok = (t: Tok, s: State): number => {
     const role = s.col.role;
-    if (role === 'no') return t.isRowNo ? 2 : -20;
+    if (role === 'no') return t.isRowNo && t.plausibleRowNo ? 2 : -20;
     if (role === 'target') return t.isNum ? 1 : t.text === '-' ? -1 : -20;
     let e = t.isNum ? -0.5 : 0;
-    if (t.isRowNo && t.lineStart) e -= 2;
+    if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
+    if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
     const l = LEARNED_WEIGHT * model.lift(role, t.key, false) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, false);
-    e += W.emissionLift * l;
-    if (isStart) {
-      const ls = LEARNED_WEIGHT * model.lift(role, t.key, true) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, true);
-      e += W.startLift * ls;
-    }
-    return e;
+    return e + W.emissionLift * l;
   };
-  const boundarySignal = (t: Tok, prev: Tok | undefined): number => {
-    let b = 0;
-    if (t.lineStart) b += W.atLineStart;
-    else b += W.midLine + (t.capital ? W.capitalised : 0);
+  const startLift = (t: Tok, s: State): number => {
+    const role = s.col.role;
+    if (role === 'no' || role === 'target') return 0;
+    return (
+      W.startLift *
+      (LEARNED_WEIGHT * model.lift(role, t.key, true) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, true))
+    );
+  };
+  // Prefix sums of token emissions per state, so a fragment's score is O(1).
+  const pre: Float64Array[] = states.map((st) => {
+    const a = new Float64Array(N + 1);
+    for (let n = 0; n < N; n++) a[n + 1] = a[n]! + emitTok(toks[n]!, st);
+    return a;
+  });
+  const fragScore = (a: number, b: number, j: number, continuing: boolean): number => {
+    const st = states[j]!;
+    if (st.single && b - a !== 1) return -Infinity;
+    let v = pre[j]![b]! - pre[j]![a]!;
+    if (!continuing) {
+      v += startLift(toks[a]!, st);
+      if (toks[a]!.lowercase && st.col.role !== 'no' && st.col.role !== 'target') v += W.lowercaseCellStart;
+    }
+    const w = widths[j]!;
+    if (Number.isFinite(w)) {
+      const len = toks[b - 1]!.end - toks[a]!.start;
+      if (len > w + WIDTH_SLACK) v -= WIDTH_PENALTY_PER_CHAR * (len - w - WIDTH_SLACK);
+    }
+    return v;
+  };
+  const boundary = (a: number): number => {
+    const t = toks[a]!;
+    const prev = a > 0 ? toks[a - 1] : undefined;
+    let b = t.lineStart ? W.atLineStart : W.midLine + (t.capital ? W.capitalised : 0);
     if (t.blankBefore) b += W.afterBlankLine;
     if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
     if (t.bullet) b += W.atBullet;
-    if (prev && NO_BREAK_AFTER.has(prev.key) && !t.lineStart) b += W.afterFunctionWord;
-    if (prev && NO_BREAK_AFTER.has(prev.key) && t.lineStart) b += W.afterFunctionWord / 2;
+    if (prev && NO_BREAK_AFTER.has(prev.key)) b += t.lineStart ? W.afterFunctionWord / 2 : W.afterFunctionWord;
     return b;
   };
-  for (let n = 0; n < N; n++) {
-    const t = toks[n]!;
-    const prev = n > 0 ? toks[n - 1] : undefined;
-    const sig = boundarySignal(t, prev);
-    for (let j = 0; j < S; j++) {
-      const sj = states[j]!;
-      const eStart = emit(t, sj, true);
-      if (n === 0) {
-        score[j] = eStart + W.rowStartSkip * j;
-        backNew[j] = 1;
-        continue;
+  // best[b*S + j]: best score of a decoding of tokens [0, b) whose last fragment ends at b in state j.
+  const best = new Float64Array((N + 1) * S).fill(-Infinity);
+  const backFrom = new Int32Array((N + 1) * S).fill(-1);
+  const backState = new Int32Array((N + 1) * S).fill(-1);
+  const backNew = new Uint8Array((N + 1) * S);
+  const backCont = new Uint8Array((N + 1) * S);
+  // Line extents: fragments never cross a printed line.
+  const lineStartOf = new Int32Array(N);
+  for (let n = 0; n < N; n++) lineStartOf[n] = toks[n]!.lineStart ? n : lineStartOf[n - 1]!;
+  for (let b = 1; b <= N; b++) {
+    const ls = lineStartOf[b - 1]!;
+    for (let a = ls; a < b; a++) {
+      const t = toks[a]!;
+      const bsig = boundary(a);
+      for (let j = 0; j < S; j++) {
+        const sj = states[j]!;
+        if (sj.single && b - a !== 1) continue;
+        const fNew = fragScore(a, b, j, false);
+        if (fNew === -Infinity) continue;
+        let top = -Infinity;
+        let arg = -1;
+        let isNew = 0;
+        let isCont = 0;
+        if (a === 0) {
+          top = fNew + rowStartCost(j) + (sj.col.role === 'no' && t.plausibleRowNo ? W.rowNumber : 0);
+          isNew = 1;
+        } else {
+          for (let i = 0; i < S; i++) {
+            const p = best[a * S + i]!;
+            if (p === -Infinity) continue;
+            const si = states[i]!;
+            if (i === j && t.lineStart && !sj.single) {
+              let v = p + fragScore(a, b, j, true);
+              if (t.blankBefore) v += W.sameCellAfterBlank;
+              // Bullets are items of one explanation cell.
+              if (t.explanationBullet && sj.col.role === 'formulasi') v += W.bulletContinues;
+              if (t.bullet && !['formulasi', 'sumberData', 'penanggungJawab'].includes(sj.col.role)) v -= 1;
+              if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 1];
+            }
+            if (j > i) {
+              const v = p + fNew + W.cellBoundary + bsig + W.skipColumn * (j - i - 1);
+              if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 0];
+            }
+            if (j <= i && si.col.role !== 'no') {
+              let v = p + fNew + W.newRow + bsig + rowStartCost(j);
+              if (sj.col.role === 'no' && t.plausibleRowNo) v += W.rowNumber;
+              if (t.indented && j > 0) v += W.indentedRowStart;
+              if (!t.lineStart && !(sj.col.role === 'no' && t.plausibleRowNo)) v += W.midLineRowWithoutNumber;
+              if (v > top) [top, arg, isNew, isCont] = [v, i, 1, 0];
+            }
+          }
+        }
+        if (top > best[b * S + j]!) {
+          best[b * S + j] = top;
+          backFrom[b * S + j] = a;
+          backState[b * S + j] = arg;
+          backNew[b * S + j] = isNew;
+          backCont[b * S + j] = isCont;
+        }
       }
-      const eCont = emit(t, sj, false);
-      let best = -Infinity;
-      let arg = -1;
-      let argNew = 0;
-      for (let i = 0; i < S; i++) {
-        const p = score[(n - 1) * S + i]!;
-        if (p === -Infinity) continue;
-        const si = states[i]!;
-        // Same cell continues.
-        if (i === j && !sj.single) {
-          let v = p + eCont;
-          if (t.lineStart && t.blankBefore) v += W.sameCellAfterBlank;
-          if (t.doubleSpaceBefore) v += W.sameCellAfterDoubleSpace;
-          if (t.bullet && sj.col.role !== 'formulasi' && sj.col.role !== 'sumberData' && sj.col.role !== 'penanggungJawab')
-            v -= 1;
-          if (v > best) [best, arg, argNew] = [v, i, 0];
-        }
-        // Next cell of the same row.
-        if (j > i) {
-          const v = p + eStart + W.cellBoundary + sig + W.skipColumn * (j - i - 1);
-          if (v > best) [best, arg, argNew] = [v, i, 0];
-        }
-        // A new row (a row cannot consist of its number alone).
-        if (j <= i && si.col.role !== 'no') {
-          let v = p + eStart + W.newRow + sig + W.rowStartSkip * j;
-          if (sj.col.role === 'no' && t.isRowNo) v += W.rowNumber;
-          if (t.indented && j > 0) v += W.indentedRowStart;
-          if (v > best) [best, arg, argNew] = [v, i, 1];
-        }
-      }
-      score[n * S + j] = best;
-      back[n * S + j] = arg;
-      backNew[n * S + j] = argNew;
     }
   }
-  // Backtrack.
   let j = 0;
-  let bestEnd = -Infinity;
-  for (let s = 0; s < S; s++) if (score[(N - 1) * S + s]! > bestEnd) [bestEnd, j] = [score[(N - 1) * S + s]!, s];
-  const out: Decoded = new Array(N);
-  for (let n = N - 1; n >= 0; n--) {
-    out[n] = { state: j, newRow: n === 0 || backNew[n * S + j] === 1 };
-    j = back[n * S + j]!;
-    if (j < 0) j = 0;
+  let top = -Infinity;
+  for (let s = 0; s < S; s++) if (best[N * S + s]! > top) [top, j] = [best[N * S + s]!, s];
+  const frags: Fragment[] = [];
+  let b = N;
+  while (b > 0 && j >= 0) {
+    const a = backFrom[b * S + j]!;
+    if (a < 0) break;
+    frags.push({ from: a, to: b, state: j, newRow: backNew[b * S + j] === 1, continues: backCont[b * S + j] === 1 });
+    const pj = backState[b * S + j]!;
+    b = a;
+    j = pj;
   }
-  return out;
+  return frags.reverse();
 }
 
-function learn(toks: Tok[], path: Decoded, states: State[]): ColumnModel {
+function learn(toks: Tok[], frags: Fragment[], states: State[]): Learned {
   const m = new ColumnModel(states.map((s) => s.col.role));
-  path.forEach((p, n) => {
-    const role = states[p.state]!.col.role;
-    const isStart = n === 0 || p.newRow || path[n - 1]!.state !== p.state;
-    m.add(role, toks[n]!.key, isStart);
+  // A printed line that wraps into the next line of the same cell shows the column's width:
+  // the line fits, the next line's first word did not. The midpoint estimates the width.
+  const estimates: number[][] = states.map(() => []);
+  for (let k = 0; k < frags.length; k++) {
+    const f = frags[k]!;
+    const role = states[f.state]!.col.role;
+    for (let n = f.from; n < f.to; n++) m.add(role, toks[n]!.key, n === f.from && !f.continues);
+    const next = frags[k + 1];
+    if (next && next.continues && next.state === f.state) {
+      const len = toks[f.to - 1]!.end - toks[f.from]!.start;
+      const nextWord = toks[next.from]!.text.length;
+      estimates[f.state]!.push(len + (1 + nextWord) / 2);
+    }
+  }
+  const widths = estimates.map((es) => {
+    if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
+    const sorted = [...es].sort((x, y) => x - y);
+    return sorted[Math.floor(sorted.length / 2)]!;
   });
-  return m;
+  const starts = states.map(() => 0.5);
+  let total = 0.5 * states.length;
+  for (const f of frags) {
+    if (!f.newRow) continue;
+    starts[f.state]! += 1;
+    total += 1;
+  }
+  return { model: m, widths, rowStart: starts.map((c) => Math.log(c / total)) };
 }
 
-function rowsFromPath(toks: Tok[], path: Decoded, states: State[], lines: readonly string[]): RawRow[] {
+/** Weight of the learned row-start distribution. */
+const ROW_START_WEIGHT = 0.5;
+/** Lines needed before a column's width is trusted. */
+const MIN_WIDTH_SAMPLES = 3;
+
+function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): RawRow[] {
   const rows: RawRow[] = [];
   let row: RawRow | null = null;
-  let lastLine = -1;
-  let lastState = -1;
-  path.forEach((p, n) => {
-    const t = toks[n]!;
-    if (p.newRow || !row) {
+  for (const f of frags) {
+    if (f.newRow || !row) {
       row = { cells: {}, targets: {}, page: null, bbox: null };
       rows.push(row);
-      lastLine = -1;
-      lastState = -1;
     }
-    const col = states[p.state]!.col;
+    const col = states[f.state]!.col;
+    const text = toks
+      .slice(f.from, f.to)
+      .map((t) => t.text)
+      .join(' ');
     if (col.role === 'target') {
-      if (col.year) row.targets[col.year] = t.text;
-      return;
+      if (col.year) row.targets[col.year] = text;
+      continue;
     }
-    if (col.role === 'unknown') return;
+    if (col.role === 'unknown') continue;
     const role = col.role as FieldRole;
-    const cell = (row.cells[role] ??= []);
-    // Keep printed line structure: a new printed line (or a new cell) starts a new cell line.
-    if (t.line !== lastLine || p.state !== lastState || cell.length === 0) cell.push(t.text);
-    else cell[cell.length - 1] += ` ${t.text}`;
-    lastLine = t.line;
-    lastState = p.state;
-  });
-  void lines;
+    (row.cells[role] ??= []).push(text);
+  }
   return rows;
 }
 
@@ -381,13 +501,9 @@ export function tablesFromFlattened(lines: readonly string[], _isWord: WordTest)
   const toks = tokenize(body);
   if (toks.length === 0 || states.length === 0) return { tables: [], start: head.start, end };
   const prior = ColumnModel.prior(states.map((s) => s.col.role));
-  let model = prior;
-  let path = decode(toks, states, model, prior);
-  for (let r = 0; r < EM_ROUNDS; r++) {
-    model = learn(toks, path, states);
-    path = decode(toks, states, model, prior);
-  }
-  const rows = rowsFromPath(toks, path, states, body);
+  let frags = decode(toks, states, { model: prior, widths: states.map(() => Infinity), rowStart: null }, prior);
+  for (let r = 0; r < EM_ROUNDS; r++) frags = decode(toks, states, learn(toks, frags, states), prior);
+  const rows = rowsFromFragments(toks, frags, states);
   const table: RawTable = {
     roles: columns.map((c) => c.role),
     years: columns.filter((c) => c.year).map((c) => c.year!),

@@ -65,7 +65,7 @@ describe('normalisation', () => {
 
 describe('flagSection on arbitrary cells', () => {
   it('never throws and returns valid paths', () => {
-    const cell = fc.option(fc.string({ unit: 'binary', maxLength: 60 }), { nil: null });
+    const cell = fc.option(fc.string({ unit: 'grapheme', maxLength: 60 }), { nil: null });
     const target = fc.dictionary(
       fc.constantFrom('2021', '2022', '2023'),
       fc.oneof(fc.double(), fc.string({ maxLength: 6 })),
@@ -77,7 +77,7 @@ describe('flagSection on arbitrary cells', () => {
           { maxLength: 5 },
         ),
         cell,
-        fc.option(fc.string({ unit: 'binary', maxLength: 40 }), { nil: null }),
+        fc.option(fc.string({ unit: 'grapheme', maxLength: 40 }), { nil: null }),
         (rows, nip, dateLine) => {
           const s = section(
             {

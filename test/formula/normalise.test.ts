@@ -138,10 +138,16 @@ describe('ratio: scale and unit', () => {
     ['Jumlah A / Jumlah B x100%', 100, '%'],
     ['Jumlah A / Jumlah B × 100%.', 100, '%'],
     ['Jumlah A / Jumlah B kali 100 persen', 100, '%'],
+    ['Jumlah A / Jumlah B (x 100%)', 100, '%'],
+    ['Jumlah A / Jumlah B x 100% sesuai laporan triwulan', 100, '%'],
     ['Jumlah A / Jumlah B', null, null],
   ] as const)('%s → scale %s, unit %s', (input, scale, unit) => {
     const f = normaliseFormula(input);
     expect(f).toMatchObject({ kind: 'ratio', numerator: 'Jumlah A', denominator: 'Jumlah B', scale, unit });
+  });
+
+  it('a product by a number that is not a power of ten is arithmetic, not a scale', () => {
+    expect(normaliseFormula('Jumlah pegawai x 25')).toEqual(sum('Jumlah pegawai x 25'));
   });
 
   it('trims trailing commas and the scale from the quantities', () => {

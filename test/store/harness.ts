@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { ExtractedFile } from '../../src/contract/schema.js';
@@ -115,4 +116,10 @@ export async function goldDocument(
     unitKerja: meta.unitKerja ?? null,
   });
   return { id: document.id, file };
+}
+
+/** The first column of the first row of a raw query, as a number. */
+export async function scalar(store: Store, query: SQL): Promise<number> {
+  const result = (await store.db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
+  return Number(Object.values(result.rows[0] ?? {})[0]);
 }

@@ -25,7 +25,7 @@ import {
   verifyPassword,
 } from '../../src/store/repository.js';
 import { apiTokens, users } from '../../src/store/schema.js';
-import { forEachDriver, gold, goldDocument, randomSha } from './harness.js';
+import { forEachDriver, gold, goldDocument, randomSha, scalar } from './harness.js';
 
 const MALICIOUS = `'; DROP TABLE documents; --`;
 
@@ -109,7 +109,11 @@ forEachDriver((ctx) => {
     it('records a failure with its reason and clears it when the document is done', async () => {
       const { store } = ctx();
       const { id } = await goldDocument(store, 2);
-      const failed = await setDocumentStatus(store, id, 'failed', { reason: 'encrypted PDF', stage: 'read', page: 3 });
+      const failed = await setDocumentStatus(store, id, 'failed', {
+        reason: 'encrypted PDF',
+        stage: 'read',
+        page: 3,
+      });
       expect([failed.status, failed.error, failed.errorStage, failed.errorPage]).toEqual([
         'failed',
         'encrypted PDF',
@@ -146,7 +150,11 @@ forEachDriver((ctx) => {
       const [flag] = (await listFlags(store, { documentId: id, code: 'SPELLING_VARIANT' })).items;
       expect(flag).toBeDefined();
       const updated = await setFlagStatus(store, flag!.id, 'dismissed', 'printed that way', 'rev-1');
-      expect([updated.status, updated.note, updated.updatedBy]).toEqual(['dismissed', 'printed that way', 'rev-1']);
+      expect([updated.status, updated.note, updated.updatedBy]).toEqual([
+        'dismissed',
+        'printed that way',
+        'rev-1',
+      ]);
       const log = await listAudit(store, { target: flag!.id });
       expect(log[0]).toMatchObject({ actor: 'rev-1', action: 'flag.status' });
       expect(log[0]?.details).toMatchObject({ from: 'open', to: 'dismissed' });
@@ -154,7 +162,9 @@ forEachDriver((ctx) => {
       const again = await saveExtraction(store, id, file, 't2');
       expect(again.flagsCarried).toBe(1);
       const dismissed = await listFlags(store, { documentId: id, status: 'dismissed' });
-      expect(dismissed.items.map((f) => [f.code, f.path, f.note])).toEqual([[flag!.code, flag!.path, 'printed that way']]);
+      expect(dismissed.items.map((f) => [f.code, f.path, f.note])).toEqual([
+        [flag!.code, flag!.path, 'printed that way'],
+      ]);
     });
   });
 
@@ -177,11 +187,15 @@ forEachDriver((ctx) => {
       const byJabatan = await listDocuments(store, { unitKerja: unit, jabatan: jabatan.toLowerCase() });
       expect(byJabatan.items.map((d) => d.id)).toEqual([a.id]);
       const code = a.file.sections.flatMap((s) => s.flags)[0]!.code;
-      expect((await listDocuments(store, { unitKerja: unit, flagCode: code })).items.map((d) => d.id)).toEqual([a.id]);
+      expect(
+        (await listDocuments(store, { unitKerja: unit, flagCode: code })).items.map((d) => d.id),
+      ).toEqual([a.id]);
       expect((await listDocuments(store, { unitKerja: unit, flagCode: 'NO_SUCH_CODE' })).total).toBe(0);
 
       const rows = await queryRows(store, { jabatan: jabatan.toUpperCase(), unitKerja: unit });
-      expect(rows.total).toBe(a.file.sections.filter((s) => s.jabatan === jabatan).flatMap((s) => s.indikator).length);
+      expect(rows.total).toBe(
+        a.file.sections.filter((s) => s.jabatan === jabatan).flatMap((s) => s.indikator).length,
+      );
       expect(rows.items.every((r) => r.jabatan === jabatan)).toBe(true);
     });
 
@@ -238,13 +252,17 @@ forEachDriver((ctx) => {
       });
       await saveExtraction(store, document.id, file, MALICIOUS);
       expect((await getDocument(store, document.id))?.fileName).toBe(MALICIOUS);
-      expect((await listDocuments(store, { unitKerja: MALICIOUS, jabatan: MALICIOUS, q: MALICIOUS })).total).toBe(1);
+      expect(
+        (await listDocuments(store, { unitKerja: MALICIOUS, jabatan: MALICIOUS, q: MALICIOUS })).total,
+      ).toBe(1);
       expect((await queryRows(store, { jabatan: MALICIOUS })).items[0]?.formulasi).toBe(MALICIOUS);
       expect((await listRuns(store, document.id))[0]?.extractorVersion).toBe(MALICIOUS);
-      const tables = await store.db.execute(
-        sql`select count(*)::int as n from information_schema.tables where table_name = 'documents'`,
-      );
-      expect(Number((tables.rows[0] as { n: number }).n)).toBe(1);
+      expect(
+        await scalar(
+          store,
+          sql`select count(*)::int from information_schema.tables where table_name = 'documents'`,
+        ),
+      ).toBe(1);
     });
 
     it('hashes passwords with scrypt and a random salt, never storing them plain', async () => {
@@ -264,13 +282,22 @@ forEachDriver((ctx) => {
       expect((await verifyPassword(store, email.toUpperCase(), 'correct horse battery'))?.id).toBe(user.id);
       expect(await verifyPassword(store, email, 'wrong horse battery')).toBeNull();
       expect(await verifyPassword(store, `nobody-${email}`, 'correct horse battery')).toBeNull();
-      await expect(createUser(store, email, 'another password', 'admin')).rejects.toBeInstanceOf(StateConflictError);
-      await expect(createUser(store, `short-${email}`, 'short', 'admin')).rejects.toBeInstanceOf(BadInputError);
+      await expect(createUser(store, email, 'another password', 'admin')).rejects.toBeInstanceOf(
+        StateConflictError,
+      );
+      await expect(createUser(store, `short-${email}`, 'short', 'admin')).rejects.toBeInstanceOf(
+        BadInputError,
+      );
     });
 
     it('authenticates API tokens stored only as hashes, until revoked', async () => {
       const { store } = ctx();
-      const user = await createUser(store, `tok-${randomSha().slice(0, 6)}@x.id`, 'a long password', 'uploader');
+      const user = await createUser(
+        store,
+        `tok-${randomSha().slice(0, 6)}@x.id`,
+        'a long password',
+        'uploader',
+      );
       const { id, token } = await createApiToken(store, user.id, 'ci');
       const stored = (await store.db.select().from(apiTokens)).find((t) => t.id === id);
       expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -293,9 +320,11 @@ forEachDriver((ctx) => {
       return;
     }
     const [a, b] = await Promise.all([openStore({ databaseUrl: url }), openStore({ databaseUrl: url })]);
-    const applied = await a.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const journal = JSON.parse(readFileSync(join(import.meta.dirname, '../../drizzle/meta/_journal.json'), 'utf8'));
-    expect(Number((applied.rows[0] as { n: number }).n)).toBe((journal as { entries: unknown[] }).entries.length);
+    const applied = await scalar(a, sql`select count(*)::int from drizzle.__drizzle_migrations`);
+    const journal = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../drizzle/meta/_journal.json'), 'utf8'),
+    );
+    expect(applied).toBe((journal as { entries: unknown[] }).entries.length);
     await Promise.all([a.close(), b.close()]);
   });
 });
