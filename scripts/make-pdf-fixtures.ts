@@ -69,17 +69,89 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'bordered', seed: '000_7b2aa8f5eb30b1d2', sections: [0, 1], font: 'serif', borders: true, landscape: false, pageHeightMm: 297 },
-  { name: 'borderless', seed: '001_5e37c471fde3e7ca', sections: [1, 2], font: 'sans', borders: false, landscape: false, pageHeightMm: 297 },
-  { name: 'landscape', seed: '002_b8c477cb9f4f63a8', sections: [0, 1], font: 'sans', borders: true, landscape: true, pageHeightMm: 330 },
-  { name: 'longtable', seed: '004_a55da81a764d711e', sections: [7], font: 'serif', borders: true, landscape: false, pageHeightMm: 297 },
-  { name: 'rotated', seed: '002_b8c477cb9f4f63a8', sections: [0], font: 'serif', borders: true, landscape: true, pageHeightMm: 330, rotate: true },
-  { name: 'sideways', seed: '002_b8c477cb9f4f63a8', sections: [0], font: 'serif', borders: true, landscape: true, pageHeightMm: 330, sideways: true },
-  { name: 'encrypted', seed: '000_7b2aa8f5eb30b1d2', sections: [0], font: 'serif', borders: true, landscape: false, pageHeightMm: 297, encrypt: true },
+  {
+    name: 'bordered',
+    seed: '000_7b2aa8f5eb30b1d2',
+    sections: [0, 1],
+    font: 'serif',
+    borders: true,
+    landscape: false,
+    pageHeightMm: 297,
+  },
+  {
+    name: 'borderless',
+    seed: '001_5e37c471fde3e7ca',
+    sections: [1, 2],
+    font: 'sans',
+    borders: false,
+    landscape: false,
+    pageHeightMm: 297,
+  },
+  {
+    name: 'landscape',
+    seed: '002_b8c477cb9f4f63a8',
+    sections: [0, 1],
+    font: 'sans',
+    borders: true,
+    landscape: true,
+    pageHeightMm: 330,
+  },
+  {
+    name: 'longtable',
+    seed: '004_a55da81a764d711e',
+    sections: [7],
+    font: 'serif',
+    borders: true,
+    landscape: false,
+    pageHeightMm: 297,
+  },
+  {
+    name: 'rotated',
+    seed: '002_b8c477cb9f4f63a8',
+    sections: [0],
+    font: 'serif',
+    borders: true,
+    landscape: true,
+    pageHeightMm: 330,
+    rotate: true,
+  },
+  {
+    name: 'sideways',
+    seed: '002_b8c477cb9f4f63a8',
+    sections: [0],
+    font: 'serif',
+    borders: true,
+    landscape: true,
+    pageHeightMm: 330,
+    sideways: true,
+  },
+  {
+    name: 'encrypted',
+    seed: '000_7b2aa8f5eb30b1d2',
+    sections: [0],
+    font: 'serif',
+    borders: true,
+    landscape: false,
+    pageHeightMm: 297,
+    encrypt: true,
+  },
 ];
 
 const PAGE_WIDTH_MM = 210;
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -87,7 +159,9 @@ function esc(s: string): string {
 
 /** "197408072008011010" → "19740807 200801 1 010", the way NIPs are printed. */
 function printedNip(nip: string): string {
-  return nip.length === 18 ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+  return nip.length === 18
+    ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`
+    : nip;
 }
 
 function printedDate(iso: string | null): string {
@@ -128,11 +202,17 @@ function table(s: GoldSection): string {
   const rs = two ? ' rowspan="2"' : '';
   const head: string[] = [];
   if (hasNo) head.push(`<th${rs} class="no">NO</th>`);
-  head.push(`<th${rs}>SASARAN</th>`, `<th${rs}>INDIKATOR KINERJA</th>`, `<th${rs}>FORMULASI PERHITUNGAN / PENJELASAN</th>`);
+  head.push(
+    `<th${rs}>SASARAN</th>`,
+    `<th${rs}>INDIKATOR KINERJA</th>`,
+    `<th${rs}>FORMULASI PERHITUNGAN / PENJELASAN</th>`,
+  );
   if (two) head.push(`<th colspan="${years.length}">TARGET</th>`);
   if (hasPj) head.push(`<th${rs}>PENANGGUNG JAWAB</th>`);
   head.push(`<th${rs}>SUMBER DATA</th>`);
-  const thead = `<tr>${head.join('')}</tr>` + (two ? `<tr>${years.map((y) => `<th class="yr">${y}</th>`).join('')}</tr>` : '');
+  const thead =
+    `<tr>${head.join('')}</tr>` +
+    (two ? `<tr>${years.map((y) => `<th class="yr">${y}</th>`).join('')}</tr>` : '');
 
   // A sasaran printed once for consecutive rows of the same number is one spanning cell.
   const body: string[] = [];
@@ -140,18 +220,29 @@ function table(s: GoldSection): string {
     const r = rows[i]!;
     const cells: string[] = [];
     const prev = rows[i - 1];
-    const continues = prev !== undefined && prev.no === r.no && prev.sasaran === r.sasaran && r.sasaran !== null;
+    const continues =
+      prev !== undefined && prev.no === r.no && prev.sasaran === r.sasaran && r.sasaran !== null;
     if (!continues) {
       let span = 1;
-      while (i + span < rows.length && rows[i + span]!.no === r.no && rows[i + span]!.sasaran === r.sasaran && r.sasaran !== null) span++;
+      while (
+        i + span < rows.length &&
+        rows[i + span]!.no === r.no &&
+        rows[i + span]!.sasaran === r.sasaran &&
+        r.sasaran !== null
+      )
+        span++;
       const sp = span > 1 ? ` rowspan="${span}"` : '';
       if (hasNo) cells.push(`<td${sp} class="no">${r.no === null ? '' : esc(r.no) + '.'}</td>`);
       cells.push(`<td${sp}>${esc(r.sasaran ?? '')}</td>`);
     }
     cells.push(`<td>${esc(r.indikator ?? '')}</td>`, `<td>${formulasiCell(r)}</td>`);
-    for (const y of years) cells.push(`<td class="yr">${r.target[y] === undefined ? '' : esc(String(r.target[y]))}</td>`);
+    for (const y of years)
+      cells.push(`<td class="yr">${r.target[y] === undefined ? '' : esc(String(r.target[y]))}</td>`);
     if (hasPj) cells.push(`<td>${esc(r.penanggungJawab ?? '')}</td>`);
-    const src = r.sumberData.length > 1 ? r.sumberData.map((d) => `- ${esc(d)}`).join('<br>') : esc(r.sumberData[0] ?? '');
+    const src =
+      r.sumberData.length > 1
+        ? r.sumberData.map((d) => `- ${esc(d)}`).join('<br>')
+        : esc(r.sumberData[0] ?? '');
     cells.push(`<td>${src}</td>`);
     body.push(`<tr>${cells.join('')}</tr>`);
   }
@@ -216,7 +307,14 @@ async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -225,13 +323,27 @@ async function main(): Promise<void> {
       await page.setContent(html(gold, v), { waitUntil: 'load' });
       const out = join(OUT_DIR, `${v.seed}-${v.name}.pdf`);
       // Sizes come from the CSS @page rule (preferCSSPageSize), so landscape is set there.
-      await page.pdf({ path: out, preferCSSPageSize: true, printBackground: false, tagged: false, outline: false });
+      await page.pdf({
+        path: out,
+        preferCSSPageSize: true,
+        printBackground: false,
+        tagged: false,
+        outline: false,
+      });
       if (v.rotate || v.encrypt) {
         if (!existsSync(QPDF)) throw new Error(`${QPDF} is missing: apt-get install -y qpdf`);
         const tmp = `${out}.tmp`;
         const args = v.rotate
           ? ['--rotate=+90', out, tmp]
-          : ['--encrypt', ENCRYPTED_FIXTURE_PASSWORD, ENCRYPTED_FIXTURE_PASSWORD + '-owner', '256', '--', out, tmp];
+          : [
+              '--encrypt',
+              ENCRYPTED_FIXTURE_PASSWORD,
+              ENCRYPTED_FIXTURE_PASSWORD + '-owner',
+              '256',
+              '--',
+              out,
+              tmp,
+            ];
         execFileSync(QPDF, args);
         rmSync(out);
         renameSync(tmp, out);

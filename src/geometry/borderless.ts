@@ -166,7 +166,11 @@ function layoutRows(lines: readonly TextLine[], xs: readonly number[], s: TableS
     // No padding between rows: every line with text in several columns starts a row, and
     // each line of a column is placed on its own.
     rowTops = lines
-      .filter((l, i) => i === 0 || cols.filter((cl) => cl.some((x) => Math.abs(x.bbox.top - l.bbox.top) <= tol)).length >= 2)
+      .filter(
+        (l, i) =>
+          i === 0 ||
+          cols.filter((cl) => cl.some((x) => Math.abs(x.bbox.top - l.bbox.top) <= tol)).length >= 2,
+      )
       .map((l) => l.bbox.top);
     units = cols.flatMap((cl, c) => cl.map((l) => ({ col: c, top: l.bbox.top, lines: [l] })));
   }

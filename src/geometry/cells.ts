@@ -102,7 +102,8 @@ export function cellsToTables(cells: readonly BBox[], minCells = 2): BBox[][] {
     (groups.get(r) ?? groups.set(r, []).get(r)!).push(c);
   });
   const tables = [...groups.values()].filter((t) => t.length >= minCells);
-  const topLeft = (t: BBox[]) => t.reduce((m, c) => (c.top < m.top || (c.top === m.top && c.x0 < m.x0) ? c : m));
+  const topLeft = (t: BBox[]) =>
+    t.reduce((m, c) => (c.top < m.top || (c.top === m.top && c.x0 < m.x0) ? c : m));
   return tables
     .map((t) => ({ t, tl: topLeft(t) }))
     .sort((a, b) => a.tl.top - b.tl.top || a.tl.x0 - b.tl.x0)

@@ -29,7 +29,13 @@ export function rectToRulings(box: BBox, thinMax: number): RulingLine[] {
 }
 
 /** A segment from (x0,y0) to (x1,y1) as a rule, or null when it is neither horizontal nor vertical. */
-export function segmentToRuling(x0: number, y0: number, x1: number, y1: number, slack = 1): RulingLine | null {
+export function segmentToRuling(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  slack = 1,
+): RulingLine | null {
   if (Math.abs(y1 - y0) <= slack && Math.abs(x1 - x0) > slack) {
     const y = (y0 + y1) / 2;
     return { orientation: 'h', x0: Math.min(x0, x1), x1: Math.max(x0, x1), top: y, bottom: y };
@@ -46,20 +52,29 @@ function snapGroup(edges: readonly RulingLine[], orientation: 'h' | 'v', toleran
   const out: RulingLine[] = [];
   for (const group of clusterObjects(edges, pos, tolerance)) {
     const p = mean(group.map(pos));
-    for (const e of group) out.push(orientation === 'h' ? { ...e, top: p, bottom: p } : { ...e, x0: p, x1: p });
+    for (const e of group)
+      out.push(orientation === 'h' ? { ...e, top: p, bottom: p } : { ...e, x0: p, x1: p });
   }
   return out;
 }
 
 /** Moves each edge onto the mean position of its cluster of nearly collinear edges. */
-export function snapEdges(edges: readonly RulingLine[], xTolerance: number, yTolerance: number): RulingLine[] {
+export function snapEdges(
+  edges: readonly RulingLine[],
+  xTolerance: number,
+  yTolerance: number,
+): RulingLine[] {
   const h = edges.filter((e) => e.orientation === 'h');
   const v = edges.filter((e) => e.orientation === 'v');
   return [...snapGroup(v, 'v', xTolerance), ...snapGroup(h, 'h', yTolerance)];
 }
 
 /** Joins collinear edges (same position) whose extents overlap or are within `tolerance`. */
-export function joinEdgeGroup(edges: readonly RulingLine[], orientation: 'h' | 'v', tolerance: number): RulingLine[] {
+export function joinEdgeGroup(
+  edges: readonly RulingLine[],
+  orientation: 'h' | 'v',
+  tolerance: number,
+): RulingLine[] {
   const start = (e: RulingLine) => (orientation === 'h' ? e.x0 : e.top);
   const end = (e: RulingLine) => (orientation === 'h' ? e.x1 : e.bottom);
   const sorted = [...edges].sort((a, b) => start(a) - start(b));
@@ -85,7 +100,8 @@ export interface MergeEdgeOptions {
 
 /** Snap, then join each collinear group, then drop edges shorter than `edgeMinLength`. */
 export function mergeEdges(edges: readonly RulingLine[], opts: MergeEdgeOptions): RulingLine[] {
-  const snapped = opts.snapTolerance > 0 ? snapEdges(edges, opts.snapTolerance, opts.snapTolerance) : [...edges];
+  const snapped =
+    opts.snapTolerance > 0 ? snapEdges(edges, opts.snapTolerance, opts.snapTolerance) : [...edges];
   const out: RulingLine[] = [];
   for (const orientation of ['h', 'v'] as const) {
     const pos = (e: RulingLine) => (orientation === 'h' ? e.top : e.x0);

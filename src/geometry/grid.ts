@@ -24,7 +24,8 @@ export interface Grid {
 
 function nearest(bounds: readonly number[], v: number): number {
   let best = 0;
-  for (let i = 1; i < bounds.length; i++) if (Math.abs(bounds[i]! - v) < Math.abs(bounds[best]! - v)) best = i;
+  for (let i = 1; i < bounds.length; i++)
+    if (Math.abs(bounds[i]! - v) < Math.abs(bounds[best]! - v)) best = i;
   return best;
 }
 

@@ -99,9 +99,13 @@ export function resolveTableSettings(partial: Partial<TableSettings> = {}): Tabl
       throw new IkiError('BAD_SETTING', `unknown table setting "${key}"`, { stage: 'layout' });
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new IkiError('BAD_SETTING', `table setting "${key}" must be a finite number ≥ 0, got ${String(value)}`, {
-        stage: 'layout',
-      });
+      throw new IkiError(
+        'BAD_SETTING',
+        `table setting "${key}" must be a finite number ≥ 0, got ${String(value)}`,
+        {
+          stage: 'layout',
+        },
+      );
     }
     out[key] = value;
   }

@@ -26,7 +26,8 @@ import type { FormSegment } from '../segment/forms.js';
 import { parseSignatureLines } from '../signature/blocks.js';
 import type { SignatureBlock } from '../signature/blocks.js';
 import { pairSignatures } from '../signature/pairing.js';
-import { tablesFromFlattened } from '../table/flattened.js';
+import { decodeFlattened, locateFlattened } from '../table/flattened.js';
+import type { FlatSpec } from '../table/flattened.js';
 import { tablesFromGrids } from '../table/grid.js';
 import type { RawTable } from '../table/raw-row.js';
 import type { WordTest } from '../text/join.js';
@@ -63,24 +64,40 @@ function lineTexts(blocks: readonly Block[]): string[] {
   return blocks.filter((b): b is LineBlock => b.kind === 'line').map((b) => b.text);
 }
 
-/** Split a form into header lines, its tables, and the lines after the table (signatures). */
-function splitSegment(seg: FormSegment, isWord: WordTest): SegmentParts {
-  const firstGrid = seg.blocks.findIndex((b) => b.kind === 'table');
-  if (firstGrid >= 0) {
-    let lastGrid = firstGrid;
-    seg.blocks.forEach((b, i) => {
-      if (b.kind === 'table') lastGrid = i;
-    });
-    const grids = seg.blocks.filter((b): b is TableBlock => b.kind === 'table');
-    return {
-      before: lineTexts(seg.blocks.slice(0, firstGrid)),
-      tables: tablesFromGrids(grids),
-      after: lineTexts(seg.blocks.slice(lastGrid + 1)),
-    };
+/** Split each form into header lines, its tables, and the lines after the table (signatures). */
+function splitSegments(segments: readonly FormSegment[]): SegmentParts[] {
+  const parts: (SegmentParts | null)[] = [];
+  const flatSpecs: (FlatSpec | null)[] = [];
+  for (const seg of segments) {
+    const firstGrid = seg.blocks.findIndex((b) => b.kind === 'table');
+    if (firstGrid >= 0) {
+      let lastGrid = firstGrid;
+      seg.blocks.forEach((b, i) => {
+        if (b.kind === 'table') lastGrid = i;
+      });
+      const grids = seg.blocks.filter((b): b is TableBlock => b.kind === 'table');
+      parts.push({
+        before: lineTexts(seg.blocks.slice(0, firstGrid)),
+        tables: tablesFromGrids(grids),
+        after: lineTexts(seg.blocks.slice(lastGrid + 1)),
+      });
+      flatSpecs.push(null);
+    } else {
+      parts.push(null);
+      flatSpecs.push(locateFlattened(lineTexts(seg.blocks)));
+    }
   }
-  const lines = lineTexts(seg.blocks);
-  const flat = tablesFromFlattened(lines, isWord);
-  return { before: lines.slice(0, flat.start), tables: flat.tables, after: lines.slice(flat.end) };
+  // Flattened tables of one document are decoded together (they share a template).
+  const flatTables = decodeFlattened(flatSpecs);
+  return segments.map((seg, i) => {
+    const p = parts[i];
+    if (p) return p;
+    const lines = lineTexts(seg.blocks);
+    const spec = flatSpecs[i];
+    if (!spec) return { before: lines, tables: [], after: [] };
+    const t = flatTables[i];
+    return { before: lines.slice(0, spec.start), tables: t ? [t] : [], after: lines.slice(spec.end) };
+  });
 }
 
 export function extractLayout(doc: LayoutDocument): ExtractedFile {
@@ -108,8 +125,9 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
   const drafts: SectionDraft[] = [];
   const signatureBlocks: SignatureBlock[] = [];
   let lastKind: SectionKindName = 'OTHER';
-  for (const seg of segments) {
-    const parts = splitSegment(seg, isWord);
+  const allParts = splitSegments(segments);
+  for (const [si, seg] of segments.entries()) {
+    const parts = allParts[si]!;
     const header = parseHeader(parts.before, isWord);
     const rows = buildRows(parts.tables, isWord);
     const sig = parseSignatureLines(parts.after);

@@ -158,18 +158,23 @@ export function looksLikeMarkdown(text: string): boolean {
 export function sniffMediaType(bytes: Uint8Array, fileName: string): SniffResult {
   void fileName;
   if (bytes.length === 0) return { kind: 'unknown', mediaType: MEDIA.empty };
-  if (indexOfBytes(bytes, ascii('%PDF-'), PDF_HEADER_WINDOW) >= 0) return { kind: 'pdf', mediaType: MEDIA.pdf };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', mediaType: 'image/png' };
+  if (indexOfBytes(bytes, ascii('%PDF-'), PDF_HEADER_WINDOW) >= 0)
+    return { kind: 'pdf', mediaType: MEDIA.pdf };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { kind: 'image', mediaType: 'image/png' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'image', mediaType: 'image/jpeg' };
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
     return { kind: 'image', mediaType: 'image/tiff' };
   }
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return { kind: 'image', mediaType: 'image/gif' };
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { kind: 'image', mediaType: 'image/webp' };
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a')))
+    return { kind: 'image', mediaType: 'image/gif' };
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+    return { kind: 'image', mediaType: 'image/webp' };
   if (startsWith(bytes, ascii('BM')) && bytes.length > 26 && bytes.subarray(0, 64).includes(0)) {
     return { kind: 'image', mediaType: 'image/bmp' };
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return sniffZip(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return indexOfBytes(bytes, WORD_STREAM) >= 0
       ? { kind: 'doc', mediaType: MEDIA.doc }
@@ -178,7 +183,9 @@ export function sniffMediaType(bytes: Uint8Array, fileName: string): SniffResult
   if (startsWith(bytes, ascii('{\\rtf'))) return { kind: 'doc', mediaType: MEDIA.rtf };
   const text = textSample(bytes);
   if (text === null) return { kind: 'unknown', mediaType: MEDIA.binary };
-  return looksLikeMarkdown(text) ? { kind: 'markdown', mediaType: MEDIA.markdown } : { kind: 'text', mediaType: MEDIA.text };
+  return looksLikeMarkdown(text)
+    ? { kind: 'markdown', mediaType: MEDIA.markdown }
+    : { kind: 'text', mediaType: MEDIA.text };
 }
 
 /** As sniffMediaType, but names an unsupported binary by its real type (via `file-type`) for messages. */

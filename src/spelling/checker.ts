@@ -241,6 +241,11 @@ class Checker implements SpellChecker {
     return info;
   }
 
+  private sameRoot(a: string, b: string): boolean {
+    const isRoot = (w: string): boolean => this.isKnown(w);
+    return (derivationRoot(a, isRoot) ?? a) === (derivationRoot(b, isRoot) ?? b);
+  }
+
   /** The context-free corrections of a word, computed on first need. */
   private candidatesOf(lw: string, info: WordInfo): Candidate[] {
     info.candidates ??= this.candidatesFor(lw);
@@ -356,12 +361,14 @@ class Checker implements SpellChecker {
     if (tok.latex || tok.touchesDigit || word.length < MIN_WORD_LENGTH) return null;
     if (!/^[A-Za-z]+$/.test(word) || !/[aiueo]/i.test(word)) return null; // yg, tdk, dgn: shorthand
     if (tok.dotAfter && word.length <= ABBREVIATION_MAX_LENGTH) return null;
+    const lw = word.toLowerCase();
     const upper = word === word.toUpperCase();
+    // A known non-standard form is no acronym, even in capitals (ANALISA).
+    const fix = word.length > ABBREVIATION_MAX_LENGTH || !upper ? this.info(lw).fix : null;
+    if (fix) return { word, suggestion: matchCase(word, fix.suggestion), reason: fix.reason };
     if (upper && !(capsField && word.length >= CAPS_WORD_MIN_LENGTH)) return null; // SKPD, LKIP
     if (!upper && /[A-Z]/.test(word.slice(1))) return null; // APBDes, RPJMDes
-    const lw = word.toLowerCase();
     const info = this.info(lw);
-    if (info.fix) return { word, suggestion: matchCase(word, info.fix.suggestion), reason: info.fix.reason };
     if (info.knowledge === 'known') return null;
 
     // A capital inside the text (or a field in capitals) may mark a name (Kecamatan Sanggau):
@@ -407,7 +414,9 @@ class Checker implements SpellChecker {
       const d = boundedDistance(lw, w, maxDistance);
       if (d > maxDistance || d === 0) return;
       const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
-      if (!cutShort && !this.isCorrection(w) && this.info(w).knowledge !== 'derived') return;
+      // English words count only when the document itself uses them (computer, not komputer).
+      const usable = cutShort || this.isCorrection(w) || ENGLISH_WORDS.has(w) || this.info(w).knowledge === 'derived';
+      if (!usable) return;
       offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
     };
     for (const w of rowWords) nearby(w, true);
@@ -416,8 +425,10 @@ class Checker implements SpellChecker {
     const scored: Scored[] = [];
     for (const c of pool.values()) {
       if (c.word === lw || (!c.via && (englishAdaptation(lw, c.word) || affixRelative(lw, c.word)))) continue;
-      // Two letters more or less at the end is another form of the word (hafiz / hafizah), not a slip.
-      if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word))) continue;
+      // Two letters more or less at the end is another form of the word (hafiz / hafizah), and two
+      // edits between derivations of one root is another derivation (mengkoordinasikan /
+      // pengkoordinasian): neither is a slip.
+      if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word) || this.sameRoot(lw, c.word))) continue;
       const support = count(c.word) + (c.via ? count(c.via) : 0);
       const inRow = rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via));
       const common = COMMON_WORDS.has(c.word);
@@ -438,13 +449,23 @@ class Checker implements SpellChecker {
         (common ? COMMON_PSEUDO_COUNT : 0) +
         (support === 0 && !common ? DICTIONARY_PSEUDO_COUNT : 0);
       const s: Scored = { ...c, evidence, support, score: prior * SHAPE_LIKELIHOOD[c.shape] };
-      if ((!nameLike || evidence <= Evidence.Document) && this.acceptable(lw, info.knowledge, s, own)) scored.push(s);
+      if (nameLike && !this.fitsName(lw, s)) continue;
+      if (this.acceptable(lw, info.knowledge, s, own)) scored.push(s);
     }
     if (scored.length === 0) return null;
     scored.sort((a, b) => b.score - a.score || a.evidence - b.evidence || (a.word < b.word ? -1 : 1));
     const [first, second] = scored;
     if (second && second.score >= first!.score * AMBIGUITY_RATIO) return null; // not evident
     return first!;
+  }
+
+  /**
+   * A word that may be a name is corrected only towards a word the document uses, or, when long,
+   * by a plain slip towards a common word (Kelurahaan, but not Tahuna → tahunan).
+   */
+  private fitsName(lw: string, c: Scored): boolean {
+    if (c.evidence <= Evidence.Document) return true;
+    return c.evidence === Evidence.Common && lw.length >= LONG_WORD_LENGTH && SHAPE_RANK[c.shape] === 0;
   }
 
   private acceptable(lw: string, knowledge: Knowledge, c: Scored, own: number): boolean {

@@ -27,6 +27,11 @@ export const TOKEN_BYTES = 32;
 /** Prefix that makes a leaked token recognisable to secret scanners. */
 export const TOKEN_PREFIX = 'iki_';
 
+/** How stale last_used_at may get before a request updates it. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+/** Longer input cannot be one of our tokens; it is refused before hashing. */
+const TOKEN_MAX_LENGTH = 128;
+
 /** Checked against on a login with an unknown email, so timing does not reveal which emails exist. */
 let dummyHash: Promise<string> | undefined;
 
@@ -100,15 +105,24 @@ export async function createApiToken(
   });
 }
 
-/** The token's user, or null for an unknown or revoked token; records the time of use. */
+/** The token's user, or null for an unknown or revoked token; records when it was last used. */
 export async function authenticateToken(store: Store, token: string): Promise<User | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > TOKEN_MAX_LENGTH) return null;
   const [row] = await store.db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.tokenHash, tokenHash(token)), isNull(apiTokens.revokedAt)))
-    .returning({ userId: apiTokens.userId });
-  return row ? getUser(store, row.userId) : null;
+    .select({ ...userColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  const { tokenId, lastUsedAt, ...user } = row;
+  // Every API request authenticates: write the time of use only when it is stale.
+  if (lastUsedAt === null || Date.now() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await store.db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, tokenId));
+  }
+  return user;
 }
 
 export async function revokeApiToken(store: Store, tokenId: string, actor: string): Promise<void> {

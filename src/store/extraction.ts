@@ -10,7 +10,7 @@ import { BadInputError } from '../errors.js';
 import { applyCorrections, type ReapplyConflict } from './apply-corrections.js';
 import { audit } from './audit.js';
 import type { Db, Store } from './db.js';
-import { isUuid, lockDocument } from './documents.js';
+import { type DocumentError, isUuid, lockDocument } from './documents.js';
 import { NotFoundError } from './errors.js';
 import { correctedLatest, effectiveCorrections, parseStoredResult, sectionData } from './materialise.js';
 import { correctionConflicts, documents, extractionRuns, flags, indicatorRows, sections } from './schema.js';
@@ -183,6 +183,55 @@ export async function saveExtraction(
       conflicts: conflicts.length,
     });
     return { runId, version, reapplied: applied.applied.length, conflicts, flagsCarried };
+  });
+}
+
+/**
+ * Records a failed extraction attempt as a run (status failed, no result) and marks the document
+ * failed. The latest good run, if any, stays the one reviewers see.
+ */
+export async function recordFailedRun(
+  store: Store,
+  documentId: string,
+  extractorVersion: string,
+  error: DocumentError,
+  opts: SaveExtractionOptions = {},
+): Promise<{ runId: string; version: number }> {
+  return store.db.transaction(async (tx) => {
+    await lockDocument(tx, documentId);
+    const [{ last } = { last: null }] = await tx
+      .select({ last: max(extractionRuns.version) })
+      .from(extractionRuns)
+      .where(eq(extractionRuns.documentId, documentId));
+    const version = (last ?? 0) + 1;
+    const [run] = await tx
+      .insert(extractionRuns)
+      .values({
+        documentId,
+        version,
+        extractorVersion,
+        status: 'failed',
+        startedAt: opts.startedAt ?? new Date(),
+        finishedAt: new Date(),
+        error: error.reason,
+      })
+      .returning({ id: extractionRuns.id });
+    await tx
+      .update(documents)
+      .set({
+        status: 'failed',
+        error: error.reason,
+        errorStage: error.stage ?? null,
+        errorPage: error.page ?? null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(documents.id, documentId));
+    await audit(tx, opts.actor ?? 'system', 'extraction.fail', documentId, {
+      version,
+      extractorVersion,
+      ...error,
+    });
+    return { runId: (run as { id: string }).id, version };
   });
 }
 

@@ -61,6 +61,7 @@ export async function checkPassword(password: string, stored: string): Promise<b
   const expected = Buffer.from(parts[5] ?? '', 'base64');
   const valid =
     [n, r, p].every((v) => Number.isInteger(v) && v > 0) &&
+    n >= 2 &&
     n <= MAX_STORED_N &&
     (n & (n - 1)) === 0 &&
     r <= 32 &&
@@ -68,6 +69,11 @@ export async function checkPassword(password: string, stored: string): Promise<b
     salt.length > 0 &&
     expected.length > 0;
   if (!valid || password.length > MAX_PASSWORD_LENGTH) return false;
-  const actual = await derive(password, salt, n, r, p, expected.length);
-  return timingSafeEqual(actual, expected);
+  try {
+    const actual = await derive(password, salt, n, r, p, expected.length);
+    return timingSafeEqual(actual, expected);
+  } catch {
+    // Parameters scrypt refuses (a tampered row): not a match, and not a crash.
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ export {
   revokeApiToken,
   verifyPassword,
 } from './auth.js';
+export { NotFoundError, StateConflictError } from './errors.js';
 export {
   type ConflictAction,
   type ConflictRecord,
@@ -49,6 +50,7 @@ export {
   type StoredConflict,
   getLatestResult,
   getRunResult,
+  recordFailedRun,
   saveExtraction,
 } from './extraction.js';
 export {

@@ -22,7 +22,7 @@ export const START_WORDS: Partial<Record<ColumnRole, readonly string[]>> = {
   ],
   formulasi: [
     'jumlah', '➢', 'formulasinya', 'formulasi', 'realisasi', 'membandingkan', 'nilai', 'total', 'hasil',
-    'pelaksanaan', 'persentase', 'prosentase', 'rumus', 'σ', '∑', '(', 'banyaknya', 'target',
+    'pelaksanaan', 'rumus', 'σ', '∑', '(', 'banyaknya', 'target',
   ],
   penanggungJawab: [
     'kasi', 'kasubbag', 'kasubag', 'kasub', 'sekretaris', 'sekcam', 'camat', 'kepala', 'lurah', 'seksi',

@@ -45,10 +45,17 @@ export const WEIGHTS = {
   sameCellAfterDoubleSpace: -1.2,
   emissionLift: 0.6,
   /** Cells start with a capital letter (sentence case); a cell starting lower-case is rare. */
-  lowercaseCellStart: -2.5,
+  lowercaseCellStart: -3.5,
   /** Explanation bullets (➢ •) belong to the formula / explanation column. */
   explanationBullet: 3,
   bulletContinues: 2.5,
+  /** Skipping a column costs more for the columns nearly every row fills. */
+  skipIndikator: -3,
+  skipMain: -1.2,
+  /** A line continuing a cell rarely begins with another column's typical first word. */
+  foreignStartWord: -0.5,
+  /** Weight of the learned distribution of the column a row ends in. */
+  rowEnd: 0.5,
   midLineRowWithoutNumber: -4,
   startLift: 1.0,
 };
@@ -207,7 +214,7 @@ interface Fragment {
 type Widths = number[];
 
 /** A fragment longer than its column's width costs this much per character over. */
-const WIDTH_PENALTY_PER_CHAR = 0.25;
+const WIDTH_PENALTY_PER_CHAR = 0.5;
 /** Slack over the learned width before the penalty starts. */
 const WIDTH_SLACK = 2;
 
@@ -217,6 +224,8 @@ interface Learned {
   widths: Widths;
   /** log P(a row starts in column j); null before anything was learned. */
   rowStart: number[] | null;
+  /** log P(a row ends in column j); null before anything was learned. */
+  rowEnd?: number[] | null;
 }
 
 function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnModel): Fragment[] {
@@ -266,6 +275,22 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     }
     return v;
   };
+  const skipCost = (i: number, j: number): number => {
+    let c = 0;
+    for (let k = i + 1; k < j; k++) {
+      const r = states[k]!.col.role;
+      c += r === 'indikator' ? W.skipIndikator : r === 'sasaran' || r === 'formulasi' ? W.skipMain : W.skipColumn;
+    }
+    return c;
+  };
+  const foreign = (t: Tok, j: number): number => {
+    let m = 0;
+    states.forEach((st, k) => {
+      if (k !== j) m = Math.max(m, startLift(t, st));
+    });
+    return W.foreignStartWord * m;
+  };
+  const rowEndCost = (i: number): number => (learned.rowEnd ? W.rowEnd * learned.rowEnd[i]! : 0);
   const boundary = (a: number): number => {
     const t = toks[a]!;
     const prev = a > 0 ? toks[a - 1] : undefined;
@@ -308,7 +333,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
             if (p === -Infinity) continue;
             const si = states[i]!;
             if (i === j && t.lineStart && !sj.single) {
-              let v = p + fragScore(a, b, j, true);
+              let v = p + fragScore(a, b, j, true) + foreign(t, j);
               if (t.blankBefore) v += W.sameCellAfterBlank;
               // Bullets are items of one explanation cell.
               if (t.explanationBullet && sj.col.role === 'formulasi') v += W.bulletContinues;
@@ -316,11 +341,13 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
               if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 1];
             }
             if (j > i) {
-              const v = p + fNew + W.cellBoundary + bsig + W.skipColumn * (j - i - 1);
+              // A run of target figures is separated by spaces only.
+              const sig = sj.col.role === 'target' && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
+              const v = p + fNew + W.cellBoundary + sig + skipCost(i, j);
               if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 0];
             }
             if (j <= i && si.col.role !== 'no') {
-              let v = p + fNew + W.newRow + bsig + rowStartCost(j);
+              let v = p + fNew + W.newRow + bsig + rowStartCost(j) + rowEndCost(i);
               if (sj.col.role === 'no' && t.plausibleRowNo) v += W.rowNumber;
               if (t.indented && j > 0) v += W.indentedRowStart;
               if (!t.lineStart && !(sj.col.role === 'no' && t.plausibleRowNo)) v += W.midLineRowWithoutNumber;
@@ -354,11 +381,16 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   return frags.reverse();
 }
 
-function learn(toks: Tok[], frags: Fragment[], states: State[]): Learned {
+function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: State[]): Learned {
   const m = new ColumnModel(states.map((s) => s.col.role));
+  const estimates: number[][] = states.map(() => []);
+  const starts = states.map(() => 0.5);
+  let total = 0.5 * states.length;
+  const ends = states.map(() => 0.5);
+  let endTotal = 0.5 * states.length;
+  for (const { toks, frags } of decoded) {
   // A printed line that wraps into the next line of the same cell shows the column's width:
   // the line fits, the next line's first word did not. The midpoint estimates the width.
-  const estimates: number[][] = states.map(() => []);
   for (let k = 0; k < frags.length; k++) {
     const f = frags[k]!;
     const role = states[f.state]!.col.role;
@@ -370,19 +402,29 @@ function learn(toks: Tok[], frags: Fragment[], states: State[]): Learned {
       estimates[f.state]!.push(len + (1 + nextWord) / 2);
     }
   }
-  const widths = estimates.map((es) => {
-    if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
-    const sorted = [...es].sort((x, y) => x - y);
-    return sorted[Math.floor(sorted.length / 2)]!;
-  });
-  const starts = states.map(() => 0.5);
-  let total = 0.5 * states.length;
   for (const f of frags) {
     if (!f.newRow) continue;
     starts[f.state]! += 1;
     total += 1;
   }
-  return { model: m, widths, rowStart: starts.map((c) => Math.log(c / total)) };
+  frags.forEach((f, k) => {
+    const next = frags[k + 1];
+    if (next && !next.newRow) return;
+    ends[f.state]! += 1;
+    endTotal += 1;
+  });
+  }
+  const widths = estimates.map((es) => {
+    if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
+    const sorted = [...es].sort((x, y) => x - y);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  });
+  return {
+    model: m,
+    widths,
+    rowStart: starts.map((c) => Math.log(c / total)),
+    rowEnd: ends.map((c) => Math.log(c / endTotal)),
+  };
 }
 
 /** Weight of the learned row-start distribution. */
@@ -477,11 +519,20 @@ export interface FlattenedResult {
   end: number;
 }
 
-export function tablesFromFlattened(lines: readonly string[], _isWord: WordTest): FlattenedResult {
+/** A flattened table found in a form: where it is, its columns, its body as tokens. */
+export interface FlatSpec {
+  start: number;
+  end: number;
+  columns: HeaderColumn[];
+  states: State[];
+  toks: Tok[];
+}
+
+/** Find a form's flattened table: its heading, its body (repeated headings dropped), its end. */
+export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   const head = findHeading(lines, 0);
-  if (!head) return { tables: [], start: lines.length, end: lines.length };
+  if (!head) return null;
   const end = bodyEnd(lines, head.end);
-  // Drop headings repeated on later pages.
   const body: string[] = [];
   for (let i = head.end; i < end; i++) {
     const h = isHeadingLine(lines[i]!) ? findHeading(lines.slice(0, end), i) : null;
@@ -498,19 +549,55 @@ export function tablesFromFlattened(lines: readonly string[], _isWord: WordTest)
     index,
     single: col.role === 'no' || (col.role === 'target' && !!col.year),
   }));
-  const toks = tokenize(body);
-  if (toks.length === 0 || states.length === 0) return { tables: [], start: head.start, end };
-  const prior = ColumnModel.prior(states.map((s) => s.col.role));
-  let frags = decode(toks, states, { model: prior, widths: states.map(() => Infinity), rowStart: null }, prior);
-  for (let r = 0; r < EM_ROUNDS; r++) frags = decode(toks, states, learn(toks, frags, states), prior);
-  const rows = rowsFromFragments(toks, frags, states);
-  const table: RawTable = {
-    roles: columns.map((c) => c.role),
-    years: columns.filter((c) => c.year).map((c) => c.year!),
-    percentYears: columns.some((c) => c.year && c.label.includes('%')),
+  return { start: head.start, end, columns, states, toks: tokenize(body) };
+}
+
+function tableOf(spec: FlatSpec, rows: RawRow[]): RawTable {
+  return {
+    roles: spec.columns.map((c) => c.role),
+    years: spec.columns.filter((c) => c.year).map((c) => c.year!),
+    percentYears: spec.columns.some((c) => c.year && c.label.includes('%')),
     rows,
     wrappedLines: true,
     origin: 'flattened',
   };
-  return { tables: [table], start: head.start, end };
+}
+
+/**
+ * Decode every flattened table of one document together: tables with the same columns share
+ * what is learned (word models, column widths, row shapes), so a short table benefits from the
+ * document's other forms, which were printed from the same template.
+ */
+export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable | null)[] {
+  const out: (RawTable | null)[] = specs.map(() => null);
+  const groups = new Map<string, number[]>();
+  specs.forEach((sp, i) => {
+    if (!sp || sp.toks.length === 0 || sp.states.length === 0) return;
+    const key = sp.columns.map((c) => c.year ?? c.role).join('|');
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const idx of groups.values()) {
+    const states = specs[idx[0]!]!.states;
+    const prior = ColumnModel.prior(states.map((st) => st.col.role));
+    const start: Learned = { model: prior, widths: states.map(() => Infinity), rowStart: null };
+    let decoded = idx.map((i) => ({ toks: specs[i]!.toks, frags: decode(specs[i]!.toks, states, start, prior) }));
+    for (let r = 0; r < EM_ROUNDS; r++) {
+      const learned = learn(decoded, states);
+
+      if (process.env.IKI_DEBUG_FLAT) process.stderr.write(`widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`);
+      decoded = decoded.map((d) => ({ toks: d.toks, frags: decode(d.toks, states, learned, prior) }));
+    }
+    idx.forEach((i, k) => {
+      out[i] = tableOf(specs[i]!, rowsFromFragments(decoded[k]!.toks, decoded[k]!.frags, states));
+    });
+  }
+  return out;
+}
+
+/** One form on its own (tests, tools); the extractor decodes a whole document at once. */
+export function tablesFromFlattened(lines: readonly string[], _isWord?: WordTest): FlattenedResult {
+  const spec = locateFlattened(lines);
+  if (!spec) return { tables: [], start: lines.length, end: lines.length };
+  const table = decodeFlattened([spec])[0];
+  return { tables: table ? [table] : [], start: spec.start, end: spec.end };
 }

@@ -8,7 +8,8 @@ import { parseXml } from '../../src/read/docx/xml.js';
 import { makeZip } from './helpers/zip-writer.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const p = (text: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const p = (text: string, pPr = '') =>
+  `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const num = (id: number, lvl = 0) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
 const tc = (body: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${body}</w:tc>`;
 
@@ -102,7 +103,9 @@ describe('readDocx', () => {
   });
 
   it('refuses a zip that is not a Word document, and a damaged one', async () => {
-    await expect(readDocx(makeZip({ 'a.txt': 'x' }), { file: 'a.docx' })).rejects.toThrow(/no word\/document.xml/);
+    await expect(readDocx(makeZip({ 'a.txt': 'x' }), { file: 'a.docx' })).rejects.toThrow(
+      /no word\/document.xml/,
+    );
     const broken = docx(p('x')).subarray(0, 60);
     await expect(readDocx(broken, { file: 'b.docx' })).rejects.toBeInstanceOf(BadInputError);
     await expect(readDocx(new Uint8Array(0), { file: 'c.docx' })).rejects.toThrow(/empty file/);
@@ -119,7 +122,9 @@ describe('docx helpers', () => {
   });
 
   it('parses XML with entities, CDATA and comments, and never throws on junk', () => {
-    const root = parseXml('<?xml version="1.0"?><!-- c --><a x="1 &gt; 0"><b>A &amp; B</b><![CDATA[<raw>]]><c/></a>');
+    const root = parseXml(
+      '<?xml version="1.0"?><!-- c --><a x="1 &gt; 0"><b>A &amp; B</b><![CDATA[<raw>]]><c/></a>',
+    );
     const a = root.children[0] as { attrs: Record<string, string>; children: unknown[] };
     expect(a.attrs.x).toBe('1 > 0');
     expect(a.children).toEqual([

@@ -30,7 +30,9 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(le, 'a.txt')).toEqual({ kind: 'markdown', mediaType: 'text/markdown' });
     const be = Buffer.from('Jabatan : Lurah\n', 'utf16le').swap16();
     expect(sniffMediaType(new Uint8Array([0xfe, 0xff, ...be]), 'a.txt').kind).toBe('text');
-    expect(sniffMediaType(new Uint8Array(Buffer.from('Jabatan : Lurah\nTugas : -\n', 'utf16le')), 'a').kind).toBe('text');
+    expect(
+      sniffMediaType(new Uint8Array(Buffer.from('Jabatan : Lurah\nTugas : -\n', 'utf16le')), 'a').kind,
+    ).toBe('text');
   });
 
   it('refuses a zero-byte file', () => {
@@ -41,7 +43,10 @@ describe('sniffMediaType', () => {
 
   it('calls a binary named .txt binary', () => {
     const bin = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
-    expect(sniffMediaType(bin, 'notes.txt')).toEqual({ kind: 'unknown', mediaType: 'application/octet-stream' });
+    expect(sniffMediaType(bin, 'notes.txt')).toEqual({
+      kind: 'unknown',
+      mediaType: 'application/octet-stream',
+    });
   });
 
   it('recognises a legacy Word .doc by its OLE signature and WordDocument stream', () => {
@@ -66,7 +71,9 @@ describe('sniffMediaType', () => {
   });
 
   it('recognises images', () => {
-    expect(sniffMediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'a').mediaType).toBe('image/png');
+    expect(
+      sniffMediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'a').mediaType,
+    ).toBe('image/png');
     expect(sniffMediaType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'a').mediaType).toBe('image/jpeg');
     expect(sniffMediaType(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 1]), 'a').mediaType).toBe('image/tiff');
   });
@@ -79,8 +86,15 @@ describe('sniffMediaType', () => {
   });
 
   it('agrees with the gold media types of the seeds', () => {
-    for (const id of ['000_7b2aa8f5eb30b1d2', '001_5e37c471fde3e7ca', '002_b8c477cb9f4f63a8', '004_a55da81a764d711e']) {
-      const gold = JSON.parse(readFileSync(`fixtures/gold/${id}.json`, 'utf8')) as { source: { mediaType: string } };
+    for (const id of [
+      '000_7b2aa8f5eb30b1d2',
+      '001_5e37c471fde3e7ca',
+      '002_b8c477cb9f4f63a8',
+      '004_a55da81a764d711e',
+    ]) {
+      const gold = JSON.parse(readFileSync(`fixtures/gold/${id}.json`, 'utf8')) as {
+        source: { mediaType: string };
+      };
       const seed = new Uint8Array(readFileSync(`fixtures/seeds/${id}.txt`));
       expect(sniffMediaType(seed, `${id}.txt`).mediaType, id).toBe(gold.source.mediaType);
     }

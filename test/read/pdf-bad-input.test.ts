@@ -62,7 +62,9 @@ describe('readPdf on bad input', () => {
     const ms = performance.now() - t0;
     expect(d.source.pages).toBe(500);
     expect(d.blocks).toEqual([]);
-    expect(d.issues).toEqual([{ code: 'NO_TEXT', page: 1, message: expect.stringMatching(/pages 1–500: no text layer/) }]);
+    expect(d.issues).toEqual([
+      { code: 'NO_TEXT', page: 1, message: expect.stringMatching(/pages 1–500: no text layer/) },
+    ]);
     expect(ms).toBeLessThan(15_000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
   });
@@ -76,7 +78,10 @@ describe('readPdf on bad input', () => {
 });
 
 describe('readPdf on hand-built pages', () => {
-  const content = [textAt(72, 770, 12, 'Jabatan : Kepala Seksi'), textAt(72, 750, 12, 'Tugas : melaksanakan tugas')].join('\n');
+  const content = [
+    textAt(72, 770, 12, 'Jabatan : Kepala Seksi'),
+    textAt(72, 750, 12, 'Tugas : melaksanakan tugas'),
+  ].join('\n');
 
   it('converts to top-left points: the first line is near the top', async () => {
     const d = await readPdf(makePdf([{ content }]), { file: 'a.pdf' });
@@ -100,6 +105,8 @@ describe('readPdf on hand-built pages', () => {
   it('reports a page with garbled text for OCR', async () => {
     const garbled = textAt(72, 700, 12, 'Xkzq Brtp Vwxl Mnbv Qrst Plkj Hgfd Zxcv');
     const d = await readPdf(makePdf([{ content }, { content: garbled }]), { file: 'm.pdf' });
-    expect(d.issues).toEqual([{ code: 'UNREADABLE_PAGE', page: 2, message: expect.stringMatching(/page 2: .*garbled/) }]);
+    expect(d.issues).toEqual([
+      { code: 'UNREADABLE_PAGE', page: 2, message: expect.stringMatching(/page 2: .*garbled/) },
+    ]);
   });
 });

@@ -26,7 +26,8 @@ const read = async (name: string) =>
   readPdf(new Uint8Array(readFileSync(`fixtures/pdf/${name}.pdf`)), { file: `${name}.pdf` });
 const tables = (d: LayoutDocument) => d.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const allRows = (d: LayoutDocument) => tables(d).flatMap((t) => t.rows);
-const rowWith = (d: LayoutDocument, text: string) => allRows(d).find((r) => r.cells.some((c) => norm(c.text) === norm(text)));
+const rowWith = (d: LayoutDocument, text: string) =>
+  allRows(d).find((r) => r.cells.some((c) => norm(c.text) === norm(text)));
 const texts = (r: TableRow) => r.cells.map((c) => norm(c.text));
 
 /** Share of gold fields (indikator, formulasi, sumberData, targets) found in the row that holds the indikator. */
@@ -46,7 +47,8 @@ function cellAccuracy(d: LayoutDocument, rows: GoldRow[]): { hit: number; total:
     }
     if (g.sumberData.length > 0) {
       total++;
-      const printed = g.sumberData.length > 1 ? g.sumberData.map((x) => `- ${x}`).join(' ') : g.sumberData[0]!;
+      const printed =
+        g.sumberData.length > 1 ? g.sumberData.map((x) => `- ${x}`).join(' ') : g.sumberData[0]!;
       if (cells.includes(norm(printed))) hit++;
     }
     for (const v of Object.values(g.target)) {
@@ -89,7 +91,13 @@ describe('readPdf: bordered portrait table (000, serif)', () => {
 
   it('reads header and rows cell by cell, lines kept as \\n', () => {
     const t = tables(d)[0]!;
-    expect(texts(t.rows[0]!)).toEqual(['NO', 'SASARAN', 'INDIKATOR KINERJA', 'FORMULASI PERHITUNGAN / PENJELASAN', 'SUMBER DATA']);
+    expect(texts(t.rows[0]!)).toEqual([
+      'NO',
+      'SASARAN',
+      'INDIKATOR KINERJA',
+      'FORMULASI PERHITUNGAN / PENJELASAN',
+      'SUMBER DATA',
+    ]);
     const g = gold('000_7b2aa8f5eb30b1d2').sections[0]!.indikator[0]!;
     expect(texts(t.rows[1]!)).toEqual([
       '1.',
@@ -117,7 +125,9 @@ describe('readPdf: bordered portrait table (000, serif)', () => {
     const lines = d.blocks.filter((b) => b.kind === 'line');
     expect(lines[0]).toMatchObject({ kind: 'line', text: 'INDIKATOR KINERJA INDIVIDU', page: 1 });
     expect(lines.map((l) => l.text)).toContain('Jabatan : Sekretaris Kecamatan Balantak Selatan');
-    expect(lines.some((l) => l.kind === 'line' && /^CAMAT BALANTAK SELATAN\tSEKRETARIS/.test(l.text))).toBe(true);
+    expect(lines.some((l) => l.kind === 'line' && /^CAMAT BALANTAK SELATAN\tSEKRETARIS/.test(l.text))).toBe(
+      true,
+    );
     const orders = d.blocks.map((b) => b.lineNo);
     expect(orders).toEqual([...orders.keys()]);
     const jab = lines.find((l) => l.text.startsWith('Jabatan'))!;
@@ -143,7 +153,12 @@ describe('readPdf: borderless table (001, sans)', () => {
     expect(d.pages.every((p) => p.rulings.length === 0)).toBe(true);
     const ts = tables(d);
     expect(ts.map((t) => t.page)).toEqual([1, 2]);
-    expect(texts(ts[0]!.rows[0]!)).toEqual(['SASARAN', 'INDIKATOR KINERJA', 'FORMULASI PERHITUNGAN / PENJELASAN', 'SUMBER DATA']);
+    expect(texts(ts[0]!.rows[0]!)).toEqual([
+      'SASARAN',
+      'INDIKATOR KINERJA',
+      'FORMULASI PERHITUNGAN / PENJELASAN',
+      'SUMBER DATA',
+    ]);
   });
 
   it('keeps a spanning sasaran whole in its first row and leaves the next row empty there', () => {

@@ -17,6 +17,7 @@ import {
   listFlags,
   listRuns,
   queryRows,
+  recordFailedRun,
   revokeApiToken,
   saveExtraction,
   setDocumentStatus,
@@ -104,6 +105,30 @@ forEachDriver((ctx) => {
       const other = { ...file, source: { ...file.source, sha256: randomSha() } };
       await expect(saveExtraction(store, id, other, 't')).rejects.toBeInstanceOf(BadInputError);
       expect(await listRuns(store, id)).toEqual([]);
+    });
+
+    it('keeps a failed attempt as a run without replacing the last good result', async () => {
+      const { store } = ctx();
+      const { id, file } = await goldDocument(store, 1);
+      const good = await saveExtraction(store, id, file, 'g-1');
+      const failed = await recordFailedRun(store, id, 'g-2', {
+        reason: 'OCR worker died',
+        stage: 'ocr',
+        page: 2,
+      });
+      expect(failed.version).toBe(2);
+      expect((await listRuns(store, id)).map((r) => [r.version, r.status, r.error])).toEqual([
+        [2, 'failed', 'OCR worker died'],
+        [1, 'done', null],
+      ]);
+      const doc = await getDocument(store, id);
+      expect([doc?.status, doc?.errorStage, doc?.errorPage, doc?.latestRunId]).toEqual([
+        'failed',
+        'ocr',
+        2,
+        good.runId,
+      ]);
+      expect(await getLatestResult(store, id)).toEqual(file);
     });
 
     it('records a failure with its reason and clears it when the document is done', async () => {

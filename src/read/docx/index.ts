@@ -36,7 +36,11 @@ function styleNumbering(stylesXml: string | undefined): Map<string, { numId: str
   for (const st of root ? childElements(root, 'style') : []) {
     const numPr = firstChild(firstChild(st, 'pPr'), 'numPr');
     const numId = attr(firstChild(numPr, 'numId'), 'val');
-    if (numId) out.set(attr(st, 'styleId') ?? '', { numId, ilvl: Number(attr(firstChild(numPr, 'ilvl'), 'val') ?? 0) });
+    if (numId)
+      out.set(attr(st, 'styleId') ?? '', {
+        numId,
+        ilvl: Number(attr(firstChild(numPr, 'ilvl'), 'val') ?? 0),
+      });
   }
   return out;
 }
@@ -102,7 +106,9 @@ function paragraphText(p: XmlElement, ctx: Context): { text: string; indent: num
   const ind = firstChild(pPr, 'ind');
   const left = Number(attr(ind, 'left') ?? attr(ind, 'start') ?? 0);
   const text = inlineText(p, ctx);
-  return { text: label && text.trim() ? `${label} ${text}` : text, indent: Number.isFinite(left) ? left / TWIPS_PER_POINT : 0 };
+  // Word prints the number of an empty list paragraph too (an auto-numbered NO cell).
+  const full = label ? (text.trim() ? `${label} ${text}` : label) : text;
+  return { text: full, indent: Number.isFinite(left) ? left / TWIPS_PER_POINT : 0 };
 }
 
 /** Paragraphs in text boxes (signature blocks are sometimes drawn in them). */
@@ -165,7 +171,8 @@ function table(tbl: XmlElement, ctx: Context): TableBlock {
   for (const [r, tr] of trs.entries()) {
     const row: Slot[] = [];
     const before = Number(attr(firstChild(firstChild(tr, 'trPr'), 'gridBefore'), 'val') ?? 0);
-    for (let k = 0; k < before; k++) row.push({ origin: { cell: { text: '', bbox: null } }, coveredBy: null });
+    for (let k = 0; k < before; k++)
+      row.push({ origin: { cell: { text: '', bbox: null } }, coveredBy: null });
     for (const tc of bodyElements(tr).filter((e) => e.local === 'tc')) {
       const tcPr = firstChild(tc, 'tcPr');
       const span = Math.max(1, Number(attr(firstChild(tcPr, 'gridSpan'), 'val') ?? 1) || 1);
@@ -217,18 +224,27 @@ function lineBlocks(text: string, indent: number): LineBlock[] {
 export async function readDocx(bytes: Uint8Array, opts: ReadDocxOptions): Promise<LayoutDocument> {
   const { file } = opts;
   const sniff = sniffMediaType(bytes, file);
-  if (sniff.kind === 'doc' && sniff.mediaType === MEDIA.doc) throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
+  if (sniff.kind === 'doc' && sniff.mediaType === MEDIA.doc)
+    throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
   if (sniff.kind !== 'docx' && sniff.kind !== 'zip') {
-    throw new BadInputError(unsupportedReason(sniff) ?? `not a .docx (${sniff.mediaType})`, { file, stage: 'read' });
+    throw new BadInputError(unsupportedReason(sniff) ?? `not a .docx (${sniff.mediaType})`, {
+      file,
+      stage: 'read',
+    });
   }
   const parts = await readZipParts(bytes, [DOCUMENT, NUMBERING, STYLES], file);
   const xml = parts.get(DOCUMENT);
-  if (xml === undefined) throw new BadInputError('not a Word document: the zip has no word/document.xml', { file, stage: 'read' });
-  const ctx: Context = { numbering: new Numbering(parts.get(NUMBERING)), styles: styleNumbering(parts.get(STYLES)) };
+  if (xml === undefined)
+    throw new BadInputError('not a Word document: the zip has no word/document.xml', { file, stage: 'read' });
+  const ctx: Context = {
+    numbering: new Numbering(parts.get(NUMBERING)),
+    styles: styleNumbering(parts.get(STYLES)),
+  };
   const root = parseXml(xml);
   const body = childElements(root).find((e) => e.local === 'document');
   const bodyEl = body ? firstChild(body, 'body') : undefined;
-  if (!bodyEl) throw new BadInputError('damaged .docx: word/document.xml has no body', { file, stage: 'read' });
+  if (!bodyEl)
+    throw new BadInputError('damaged .docx: word/document.xml has no body', { file, stage: 'read' });
   const blocks: Block[] = [];
   for (const el of bodyElements(bodyEl)) {
     if (el.local === 'p') {

@@ -28,11 +28,27 @@ const MAX_LEVEL = 8;
 
 function roman(n: number): string {
   const table: [number, string][] = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
   ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 
@@ -99,7 +115,8 @@ export class Numbering {
     c[k] = (c[k] ?? level.start - 1) + 1;
     for (let d = k + 1; d < c.length; d++) c[d] = (lv[d]?.start ?? 1) - 1;
     this.counters.set(numId, c);
-    if (level.format === 'bullet') return [...level.text].map((ch) => SYMBOL_BULLETS[ch] ?? ch).join('') || '•';
+    if (level.format === 'bullet')
+      return [...level.text].map((ch) => SYMBOL_BULLETS[ch] ?? ch).join('') || '•';
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const i = Number(d) - 1;
       return formatNumber(Math.max(c[i] ?? 1, lv[i]?.start ?? 1), lv[i]?.format ?? 'decimal');

@@ -71,7 +71,8 @@ export function parseXml(xml: string): XmlElement {
       const name = m ? m[0] : '';
       const attrs: Record<string, string> = {};
       ATTR.lastIndex = name.length;
-      for (let a = ATTR.exec(inner); a; a = ATTR.exec(inner)) attrs[a[1]!] = decodeEntities(a[3] ?? a[4] ?? '');
+      for (let a = ATTR.exec(inner); a; a = ATTR.exec(inner))
+        attrs[a[1]!] = decodeEntities(a[3] ?? a[4] ?? '');
       const el: XmlElement = { name, local: localOf(name), attrs, children: [] };
       stack[stack.length - 1]!.children.push(el);
       if (!selfClosing) stack.push(el);
@@ -95,7 +96,9 @@ function findTagEnd(xml: string, from: number): number {
 }
 
 export function childElements(el: XmlElement, local?: string): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => typeof c !== 'string' && (local === undefined || c.local === local));
+  return el.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (local === undefined || c.local === local),
+  );
 }
 
 export function firstChild(el: XmlElement | undefined, local: string): XmlElement | undefined {

@@ -11,8 +11,10 @@ export const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 function openZip(bytes: Uint8Array): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true }, (err, zip) =>
-      err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true },
+      (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip)),
     );
   });
 }
@@ -20,7 +22,12 @@ function openZip(bytes: Uint8Array): Promise<ZipFile> {
 function readEntry(zip: ZipFile, entry: Entry, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     if (entry.uncompressedSize > MAX_PART_BYTES) {
-      reject(new InputTooLargeError(`${entry.fileName} inflates to ${entry.uncompressedSize} bytes; the limit is ${MAX_PART_BYTES}`, { file, stage: 'read' }));
+      reject(
+        new InputTooLargeError(
+          `${entry.fileName} inflates to ${entry.uncompressedSize} bytes; the limit is ${MAX_PART_BYTES}`,
+          { file, stage: 'read' },
+        ),
+      );
       return;
     }
     zip.openReadStream(entry, (err, stream) => {
@@ -33,7 +40,12 @@ function readEntry(zip: ZipFile, entry: Entry, file: string): Promise<string> {
       stream.on('data', (c: Buffer) => {
         size += c.length;
         if (size > MAX_PART_BYTES) {
-          stream.destroy(new InputTooLargeError(`${entry.fileName} inflates past ${MAX_PART_BYTES} bytes`, { file, stage: 'read' }));
+          stream.destroy(
+            new InputTooLargeError(`${entry.fileName} inflates past ${MAX_PART_BYTES} bytes`, {
+              file,
+              stage: 'read',
+            }),
+          );
           return;
         }
         chunks.push(c);
@@ -45,16 +57,23 @@ function readEntry(zip: ZipFile, entry: Entry, file: string): Promise<string> {
 }
 
 /** The wanted parts that exist, by name. Throws BadInputError when the bytes are not a readable zip. */
-export async function readZipParts(bytes: Uint8Array, wanted: readonly string[], file: string): Promise<Map<string, string>> {
+export async function readZipParts(
+  bytes: Uint8Array,
+  wanted: readonly string[],
+  file: string,
+): Promise<Map<string, string>> {
   let zip: ZipFile;
   try {
     zip = await openZip(bytes);
   } catch (err) {
-    throw new BadInputError(`not a readable .docx (zip): ${err instanceof Error ? err.message : String(err)}`, {
-      file,
-      stage: 'read',
-      cause: err,
-    });
+    throw new BadInputError(
+      `not a readable .docx (zip): ${err instanceof Error ? err.message : String(err)}`,
+      {
+        file,
+        stage: 'read',
+        cause: err,
+      },
+    );
   }
   const out = new Map<string, string>();
   try {

@@ -71,7 +71,13 @@ function ruledTable(
     const out = slotRow.map((slot, c) => {
       if (slot.kind === 'origin') {
         const gc = grid.cells[slot.cell]!;
-        return cell(wordsToText(inCell[slot.cell]!, s.lineTolerance), gc.bbox, inCell[slot.cell]!, gc.rowSpan, gc.colSpan);
+        return cell(
+          wordsToText(inCell[slot.cell]!, s.lineTolerance),
+          gc.bbox,
+          inCell[slot.cell]!,
+          gc.rowSpan,
+          gc.colSpan,
+        );
       }
       if (slot.kind === 'covered') return cell('', null, []);
       return cell('', { x0: grid.xs[c]!, top: rowBox.top, x1: grid.xs[c + 1]!, bottom: rowBox.bottom }, []);
@@ -81,10 +87,19 @@ function ruledTable(
   return { kind: 'table', rows, origin, page, bbox: bboxUnion([...cells]), lineNo: 0 };
 }
 
-function borderlessTable(t: BorderlessTable, page: number, s: TableSettings, origin: TableBlock['origin']): TableBlock {
+function borderlessTable(
+  t: BorderlessTable,
+  page: number,
+  s: TableSettings,
+  origin: TableBlock['origin'],
+): TableBlock {
   const rows: TableRow[] = t.rows.map((r) => {
     const cells = r.cells.map((ws, c) =>
-      cell(wordsToText(ws, s.lineTolerance), { x0: t.xs[c]!, top: r.top, x1: t.xs[c + 1]!, bottom: r.bottom }, ws),
+      cell(
+        wordsToText(ws, s.lineTolerance),
+        { x0: t.xs[c]!, top: r.top, x1: t.xs[c + 1]!, bottom: r.bottom },
+        ws,
+      ),
     );
     return { cells, page, bbox: { x0: t.bbox.x0, top: r.top, x1: t.bbox.x1, bottom: r.bottom } };
   });
@@ -105,7 +120,9 @@ export function pageToBlocks(
   origin: TableBlock['origin'] = 'pdf-grid',
 ): PageBlocks {
   const edges = mergeEdges(page.rulings, s);
-  const cells = intersectionsToCells(edgesToIntersections(edges, s.intersectionTolerance, s.intersectionTolerance));
+  const cells = intersectionsToCells(
+    edgesToIntersections(edges, s.intersectionTolerance, s.intersectionTolerance),
+  );
   const tables = cellsToTables(cells);
   const taken = new Set<Word>();
   const blocks: Block[] = tables.map((t) => ruledTable(t, page.words, taken, page.page, s, origin));

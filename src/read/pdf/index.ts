@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { BadInputError, InputTooLargeError } from '../../errors.js';
 import { IR_VERSION } from '../../ir/document.js';
-import type { Block, LayoutDocument, PageGeom, ReadIssue, RulingLine, TableBlock } from '../../ir/document.js';
+import type {
+  Block,
+  LayoutDocument,
+  PageGeom,
+  ReadIssue,
+  RulingLine,
+  TableBlock,
+} from '../../ir/document.js';
 import type { TableSettings } from '../../geometry/settings.js';
 import { resolveTableSettings } from '../../geometry/settings.js';
 import { pageToBlocks } from './blocks.js';
@@ -89,7 +96,12 @@ function textLayerIssues(verdicts: readonly { page: number; verdict: TextLayerVe
   while (i < verdicts.length) {
     const v = verdicts[i]!;
     let j = i;
-    while (j + 1 < verdicts.length && verdicts[j + 1]!.verdict === v.verdict && verdicts[j + 1]!.page === verdicts[j]!.page + 1) j++;
+    while (
+      j + 1 < verdicts.length &&
+      verdicts[j + 1]!.verdict === v.verdict &&
+      verdicts[j + 1]!.page === verdicts[j]!.page + 1
+    )
+      j++;
     if (v.verdict !== 'ok') {
       const last = verdicts[j]!.page;
       const where = last === v.page ? `page ${v.page}` : `pages ${v.page}–${last}`;
@@ -134,10 +146,17 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions): Promise<
     const n = opened.doc.numPages;
     if (n === 0) throw new BadInputError('the PDF has no pages', { file, stage: 'read' });
     if (n > maxPages) {
-      throw new InputTooLargeError(`the PDF has ${n} pages; the limit is ${maxPages}`, { file, stage: 'read' });
+      throw new InputTooLargeError(`the PDF has ${n} pages; the limit is ${maxPages}`, {
+        file,
+        stage: 'read',
+      });
     }
     if (looksTruncated(bytes)) {
-      issues.push({ code: 'TRUNCATED_INPUT', page: null, message: 'the PDF has no end-of-file marker: it was cut short; later pages may be missing' });
+      issues.push({
+        code: 'TRUNCATED_INPUT',
+        page: null,
+        message: 'the PDF has no end-of-file marker: it was cut short; later pages may be missing',
+      });
     }
     for (let p = 1; p <= n; p++) {
       let geom: PageGeom;
@@ -150,7 +169,11 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions): Promise<
         }
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        issues.push({ code: 'UNREADABLE_PAGE', page: p, message: `page ${p}: could not be read (${reason})` });
+        issues.push({
+          code: 'UNREADABLE_PAGE',
+          page: p,
+          message: `page ${p}: could not be read (${reason})`,
+        });
         pages.push({ page: p, width: 0, height: 0, words: [], rulings: [], extraction: 'pdf-text' });
         continue;
       }

@@ -41,7 +41,11 @@ export function quarterTurnsOf(angleDeg: number): 0 | 1 | 2 | 3 {
  * `turns` × 90° (clockwise on screen, y down) so that the text runs left to right;
  * also the size of the turned page.
  */
-export function uprightTurn(turns: 0 | 1 | 2 | 3, width: number, height: number): { m: Matrix; width: number; height: number } {
+export function uprightTurn(
+  turns: 0 | 1 | 2 | 3,
+  width: number,
+  height: number,
+): { m: Matrix; width: number; height: number } {
   switch (turns) {
     case 1: // text runs downwards: (x, y) → (y, W − x)
       return { m: [0, -1, 1, 0, 0, width], width: height, height: width };

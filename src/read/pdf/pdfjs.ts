@@ -29,7 +29,8 @@ export function explainPdfError(err: unknown): string {
   if (name === 'PasswordException') {
     return 'the PDF is encrypted and needs a password to open; save an unprotected copy and upload that';
   }
-  if (name === 'InvalidPDFException') return `not a valid PDF (${message}); the file may be truncated or damaged`;
+  if (name === 'InvalidPDFException')
+    return `not a valid PDF (${message}); the file may be truncated or damaged`;
   if (name === 'FormatError') return `damaged PDF structure (${message})`;
   return `the PDF could not be read (${message})`;
 }

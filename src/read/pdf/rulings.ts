@@ -22,7 +22,12 @@ export const WHITE_CHANNEL_MIN = 0xf0;
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
-const BOTH_OPS = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const BOTH_OPS = new Set<number>([
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 
 export interface OperatorList {
   fnArray: number[];
@@ -47,7 +52,7 @@ type Pt = [number, number];
 function subpaths(buffer: ArrayLike<number>): { pts: Pt[]; closed: boolean; curved: boolean }[] {
   const out: { pts: Pt[]; closed: boolean; curved: boolean }[] = [];
   let cur: { pts: Pt[]; closed: boolean; curved: boolean } | null = null;
-  for (let k = 0; k < buffer.length; ) {
+  for (let k = 0; k < buffer.length;) {
     const op = buffer[k++];
     if (op === DRAW.moveTo) {
       cur = { pts: [[buffer[k]!, buffer[k + 1]!]], closed: false, curved: false };
@@ -154,7 +159,13 @@ export function operatorListToRulings(ops: OperatorList, toPage: Matrix, thinRec
           if (stroke && !sp.curved) {
             const ring = sp.closed ? [...pts, pts[0]!] : pts;
             for (let k = 1; k < ring.length; k++) {
-              const r = segmentToRuling(ring[k - 1]![0], ring[k - 1]![1], ring[k]![0], ring[k]![1], AXIS_SLACK);
+              const r = segmentToRuling(
+                ring[k - 1]![0],
+                ring[k - 1]![1],
+                ring[k]![0],
+                ring[k]![1],
+                AXIS_SLACK,
+              );
               if (r) out.push(r);
             }
           }

@@ -31,7 +31,11 @@ export interface TextLayerQuality {
   alnumShare: number;
 }
 
-const BAD_CHAR = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000E-\u001F]/u;
+/** Private-use, replacement, or a C0 control other than whitespace. */
+function isBadChar(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c <= 0x08 || (c >= 0x0e && c <= 0x1f);
+}
 const LATIN_WORD = /^[A-Za-z]{3,}$/;
 const VOWEL = /[aeiouyAEIOUY]/;
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -47,7 +51,7 @@ export function assessTextLayer(words: readonly Word[]): TextLayerQuality {
     for (const ch of w.text) {
       if (/\s/.test(ch)) continue;
       chars++;
-      if (BAD_CHAR.test(ch)) bad++;
+      if (isBadChar(ch)) bad++;
       if (ALNUM.test(ch)) alnum++;
     }
     const core = w.text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');

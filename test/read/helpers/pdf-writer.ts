@@ -19,7 +19,9 @@ export function makePdf(pages: readonly PageSpec[]): Uint8Array {
   const kids: number[] = [];
   for (const p of pages) {
     const content = p.content ?? '';
-    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    const stream = add(
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    );
     const rot = p.rotate ? ` /Rotate ${p.rotate}` : '';
     kids.push(
       add(
@@ -29,7 +31,8 @@ export function makePdf(pages: readonly PageSpec[]): Uint8Array {
     );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
