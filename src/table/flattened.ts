@@ -216,7 +216,7 @@ type Widths = number[];
 /** A fragment longer than its column's width costs this much per character over. */
 const WIDTH_PENALTY_PER_CHAR = 0.5;
 /** Slack over the learned width before the penalty starts. */
-const WIDTH_SLACK = 2;
+const WIDTH_SLACK = 0;
 
 /** What a decoding teaches about the table: word models, column widths, where rows start. */
 interface Learned {
