@@ -16,7 +16,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures/gold');
 const sets = ['seeds', 'pdf', 'scans'];
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length);
-const inputDirs = sets.filter((s) => !only || only.split(',').includes(s)).map((s) => join(root, 'fixtures', s));
+const inputDirs = sets
+  .filter((s) => !only || only.split(',').includes(s))
+  .map((s) => join(root, 'fixtures', s));
 const shared = resolve(root, '../shared/tools/score.mjs');
 const scorer = existsSync(shared) ? shared : join(root, 'scripts/score.mjs');
 
@@ -28,7 +30,9 @@ for (const dir of inputDirs) {
     const id = /^(\d{3}_[0-9a-f]{16})/.exec(f)?.[1];
     if (!id || !existsSync(join(goldDir, `${id}.json`))) continue;
     const bytes = readFileSync(join(dir, f));
-    const gold = JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')) as { source: { file: string } };
+    const gold = JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')) as {
+      source: { file: string };
+    };
     let pred: unknown = null;
     try {
       pred = await extractFile(bytes, { fileName: gold.source.file });

@@ -20,7 +20,7 @@ const QPDF = '/usr/bin/qpdf';
 const GOLD_DIR = 'fixtures/gold';
 const OUT_DIR = 'fixtures/pdf';
 /** Password of the encrypted fixture (the reader must refuse it with a clear error). */
-export const ENCRYPTED_FIXTURE_PASSWORD = 'rahasia';
+const ENCRYPTED_FIXTURE_PASSWORD = 'rahasia';
 
 interface GoldRow {
   no: string | null;

@@ -2,7 +2,8 @@
  * Typed errors. Every error that leaves a stage carries the file, the stage and, where known,
  * the page, so a failure in a batch of thousands names exactly what went wrong where.
  */
-export type Stage = 'read' | 'decode' | 'layout' | 'segment' | 'table' | 'records' | 'flags' | 'ocr' | 'store' | 'queue';
+export type Stage =
+  'read' | 'decode' | 'layout' | 'segment' | 'table' | 'records' | 'flags' | 'ocr' | 'store' | 'queue';
 
 export interface ErrorContext {
   file?: string;
@@ -29,7 +30,9 @@ export class IkiError extends Error {
 
   /** One line for a terminal or a log: `file: page 3: reason`. */
   describe(): string {
-    const where = [this.file, this.page === undefined ? undefined : `page ${this.page}`].filter(Boolean).join(': ');
+    const where = [this.file, this.page === undefined ? undefined : `page ${this.page}`]
+      .filter(Boolean)
+      .join(': ');
     return where ? `${where}: ${this.message}` : this.message;
   }
 }

@@ -42,7 +42,8 @@ export async function runExtract(files: string[], opts: ExtractCliOptions): Prom
       process.stderr.write(`iki extract: ${msg.startsWith(basename(file)) ? msg : `${file}: ${msg}`}\n`);
     }
   }
-  if (failed > 0 && files.length > 1) process.stderr.write(`iki extract: ${failed} of ${files.length} files failed\n`);
+  if (failed > 0 && files.length > 1)
+    process.stderr.write(`iki extract: ${failed} of ${files.length} files failed\n`);
   return failed > 0 ? 1 : 0;
 }
 

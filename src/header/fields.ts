@@ -20,7 +20,8 @@ export interface HeaderFields {
 }
 
 const FIELD_LINE = /^[\s\-•*\d.)]*(tugas(?:\s+pokok)?|fungsi)\s*:?\s*(.*)$/i;
-const PERIODE = /\b(?:tahun|periode)\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
+const PERIODE =
+  /\b(?:tahun|periode)\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
 const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,3}[a-z]?)$/i;
 
 export function parseJabatan(raw: string): string | null {
@@ -44,8 +45,12 @@ export function parseLampiran(lines: readonly string[]): Lampiran | null {
       rest = m[2] ?? '';
     }
   }
-  const window = lines.slice(idx, idx + 6).map(lineText).join(' ');
-  const keputusan = cleanInline(rest.split(/\bNomor\b/i)[0] ?? '').replace(/^[.:,\s]+|[.:,\s]+$/g, '') || null;
+  const window = lines
+    .slice(idx, idx + 6)
+    .map(lineText)
+    .join(' ');
+  const keputusan =
+    cleanInline(rest.split(/\bNomor\b/i)[0] ?? '').replace(/^[.:,\s]+|[.:,\s]+$/g, '') || null;
   const nomorM = /\bNomor\s*:?\s*([^\s,;]+)/i.exec(window);
   const tahunM = /\bNomor\s*:?\s*[^\s,;]+\s+Tahun\s+((?:19|20)\d\d)/i.exec(window);
   const tanggalM = /\bTanggal\s*:?\s*([^,;]{3,40}?(?:19|20)\d\d)/i.exec(window);

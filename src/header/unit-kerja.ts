@@ -36,7 +36,8 @@ const NAME_STOP = new Set([
   'DESA',
 ]);
 
-const OFFICE = /\b(KECAMATAN|KANTOR\s+CAMAT|CAMAT|KELURAHAN|LURAH)\s+([A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,3})/gi;
+const OFFICE =
+  /\b(KECAMATAN|KANTOR\s+CAMAT|CAMAT|KELURAHAN|LURAH)\s+([A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,3})/gi;
 
 function titleCase(w: string): string {
   return w.length <= 1 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();

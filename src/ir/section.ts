@@ -23,5 +23,12 @@ export interface SectionMeta {
 export type SectionDraft = Omit<Section, 'flags'> & { meta: SectionMeta };
 
 export function emptyMeta(): SectionMeta {
-  return { dateLine: null, yearColumns: [], signatureLines: [], sasaranCarried: [], unparsed: [], lowConfidence: [] };
+  return {
+    dateLine: null,
+    yearColumns: [],
+    signatureLines: [],
+    sasaranCarried: [],
+    unparsed: [],
+    lowConfidence: [],
+  };
 }

@@ -1,13 +1,51 @@
 /**
- * One entry point for every format: sniff the bytes, pick the reader, run the extractor.
- * Readers for PDF, images and docx live in src/read/ and all end in a LayoutDocument.
+ * One entry point for every format: sniff the bytes (never the file name), pick the reader,
+ * run the extractor. Every reader ends in a LayoutDocument, so one parser serves all formats.
  */
+import { createHash } from 'node:crypto';
 import type { ExtractedFile } from '../contract/schema.js';
 import { BadInputError } from '../errors.js';
+import type { LayoutDocument } from '../ir/document.js';
+import { readDocx } from '../read/docx/index.js';
+import { LEGACY_DOC_MESSAGE, sniffMediaTypeDetailed, unsupportedReason } from '../read/media-type.js';
+import { readPdf } from '../read/pdf/index.js';
 import type { ExtractOptions } from './extract.js';
-import { extractText } from './extract.js';
+import { extractLayout, extractText } from './extract.js';
+
+export async function readDocument(
+  bytes: Uint8Array,
+  opts: ExtractOptions,
+): Promise<LayoutDocument | 'text'> {
+  const file = opts.fileName;
+  if (bytes.length === 0) throw new BadInputError('the file is empty (0 bytes)', { file, stage: 'read' });
+  const sniff = await sniffMediaTypeDetailed(bytes, file);
+  switch (sniff.kind) {
+    case 'text':
+    case 'markdown':
+      return 'text';
+    case 'pdf':
+      return readPdf(bytes, { file });
+    case 'docx':
+      return readDocx(bytes, { file });
+    case 'doc':
+      throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
+    case 'image':
+      throw new BadInputError(`${sniff.mediaType} needs OCR, which this build does not include yet`, {
+        file,
+        stage: 'read',
+      });
+    default:
+      throw new BadInputError(unsupportedReason(sniff) ?? `unsupported file type (${sniff.mediaType})`, {
+        file,
+        stage: 'read',
+      });
+  }
+}
 
 export async function extractFile(bytes: Uint8Array, opts: ExtractOptions): Promise<ExtractedFile> {
-  if (bytes.length === 0) throw new BadInputError('the file is empty (0 bytes)', { file: opts.fileName, stage: 'read' });
-  return extractText(bytes, opts);
+  const doc = await readDocument(bytes, opts);
+  if (doc === 'text') return extractText(bytes, opts);
+  doc.source.sha256 = createHash('sha256').update(bytes).digest('hex');
+  doc.source.file = opts.fileName;
+  return extractLayout(doc);
 }

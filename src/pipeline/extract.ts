@@ -36,8 +36,11 @@ import { getSpellChecker, spellingFlagsFor } from './spelling.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
-/** Text inputs larger than this are refused (a form archive's text file is a few hundred KB). */
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/**
+ * Text inputs larger than this are refused with a clear error: a form archive's text file is
+ * a few hundred KB. Override with IKI_MAX_TEXT_BYTES.
+ */
+export const MAX_TEXT_BYTES = Number(process.env.IKI_MAX_TEXT_BYTES) || 16 * 1024 * 1024;
 
 export interface ExtractOptions {
   /** Base name reported in `source.file`. */

@@ -15,7 +15,9 @@ export function documentVocabulary(blocks: readonly Block[]): Map<string, number
   };
   for (const b of blocks) {
     if (b.kind === 'line') addLine(b.text);
-    else for (const r of b.rows) for (const c of r.cells) for (const l of c.text.split(/\n|<br\s*\/?>/i)) addLine(l);
+    else
+      for (const r of b.rows)
+        for (const c of r.cells) for (const l of c.text.split(/\n|<br\s*\/?>/i)) addLine(l);
   }
   return counts;
 }

@@ -6,7 +6,13 @@
 import type { IndikatorRow } from '../contract/schema.js';
 import { normaliseFormula } from '../formula/index.js';
 import { bboxToTuple } from '../ir/geometry.js';
-import { cleanInline, collapseWhitespace, hasListMarker, isBlankValue, stripListMarker } from '../text/clean.js';
+import {
+  cleanInline,
+  collapseWhitespace,
+  hasListMarker,
+  isBlankValue,
+  stripListMarker,
+} from '../text/clean.js';
 import type { WordTest } from '../text/join.js';
 import { joinLines } from '../text/join.js';
 import type { FieldRole, RawRow, RawTable } from '../table/raw-row.js';
@@ -37,7 +43,10 @@ function orNull(s: string): string | null {
 
 /** "1." → "1"; "-" → null. */
 function cleanNo(lines: string[] | undefined): string | null {
-  const t = (lines ?? []).join(' ').trim().replace(/[.)]+$/, '');
+  const t = (lines ?? [])
+    .join(' ')
+    .trim()
+    .replace(/[.)]+$/, '');
   return /^[0-9]{1,3}[a-z]?$/i.test(t) ? t : t && !isBlankValue(t) ? t : null;
 }
 
@@ -127,7 +136,10 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
     const spanLeft: Partial<Record<FieldRole, { left: number; lines: string[] }>> = {};
     for (const raw of table.rows) {
       // Exact spans from geometry.
-      for (const [role, span] of Object.entries(spanLeft) as [FieldRole, { left: number; lines: string[] }][]) {
+      for (const [role, span] of Object.entries(spanLeft) as [
+        FieldRole,
+        { left: number; lines: string[] },
+      ][]) {
         if (span.left > 0 && !hasValue(raw, role)) raw.cells[role] = span.lines;
         span.left--;
       }
@@ -152,7 +164,8 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
       if (!anyMain && prev && (sumberData.length || penanggungJawab)) {
         // Continuation of the previous row's side cells (a row cut by a page break).
         prev.sumberData.push(...sumberData);
-        if (penanggungJawab) prev.penanggungJawab = [prev.penanggungJawab, penanggungJawab].filter(Boolean).join(' ');
+        if (penanggungJawab)
+          prev.penanggungJawab = [prev.penanggungJawab, penanggungJawab].filter(Boolean).join(' ');
         continue;
       }
       if (!anyMain && !sumberData.length && !penanggungJawab && !Object.keys(raw.targets).length) continue;
@@ -198,7 +211,8 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
       };
       const i = rows.length;
       for (const [field, conf] of Object.entries(raw.confidence ?? {})) {
-        if (conf < LOW_OCR_CONFIDENCE_THRESHOLD) lowConfidence.push({ path: `indikator[${i}].${field}`, confidence: conf });
+        if (conf < LOW_OCR_CONFIDENCE_THRESHOLD)
+          lowConfidence.push({ path: `indikator[${i}].${field}`, confidence: conf });
       }
       rows.push(row);
       sasaranCarried.push(carried);

@@ -27,9 +27,11 @@ export interface SignatureBlock {
 const NIP_LINE = /\bNIP\b\.?\s*:?\s*[\d\s.]{8,}/i;
 const UNSIGNED = /^[\s\-_.·…]{3,}$/;
 /** Role captions above a signature that are not titles. */
-const CAPTION = /^(mengetahui|menyetujui|yang (menilai|dinilai)|pejabat penilai|pegawai yang dinilai|atasan langsung|a\.?n\.?|plt\.?|plh\.?)\b[\s:,]*$/i;
+const CAPTION =
+  /^(mengetahui|menyetujui|yang (menilai|dinilai)|pejabat penilai|pegawai yang dinilai|atasan langsung|a\.?n\.?|plt\.?|plh\.?)\b[\s:,]*$/i;
 /** Academic degrees that mark a line as a person's name. */
-const DEGREE = /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
+const DEGREE =
+  /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
 
 function isMostlyUpper(s: string): boolean {
   const letters = s.replace(/[^A-Za-z]/g, '');
@@ -37,12 +39,21 @@ function isMostlyUpper(s: string): boolean {
 }
 
 function cleanTitle(s: string): string {
-  return collapseWhitespace(s).replace(/[,:;]+$/, '').trim();
+  return collapseWhitespace(s)
+    .replace(/[,:;]+$/, '')
+    .trim();
 }
 
 export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock {
   const lines = rawLines.map((l) => ({ raw: l, text: cleanInline(l) }));
-  const block: SignatureBlock = { titles: [], signers: [], dateLine: null, tempat: null, tanggal: null, unparsed: [] };
+  const block: SignatureBlock = {
+    titles: [],
+    signers: [],
+    dateLine: null,
+    tempat: null,
+    tanggal: null,
+    unparsed: [],
+  };
   let titleOpen = false; // the last title may continue on the next line
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i]!;
@@ -74,7 +85,8 @@ export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock
     }
     if (CAPTION.test(text)) continue;
     const bold = /^\s*\*\*/.test(lines[i]!.raw);
-    const isName = NIP_LINE.test(nextText) || (bold && !isMostlyUpper(text.replace(DEGREE, ''))) || DEGREE.test(text);
+    const isName =
+      NIP_LINE.test(nextText) || (bold && !isMostlyUpper(text.replace(DEGREE, ''))) || DEGREE.test(text);
     if (isName && !(titleOpen && !NIP_LINE.test(nextText))) {
       block.signers.push({ nama: collapseWhitespace(text), nip: null, printed: text });
       titleOpen = false;
@@ -82,7 +94,9 @@ export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock
     }
     if (isMostlyUpper(text) || /,\s*$/.test(text)) {
       if (titleOpen && block.titles.length) {
-        block.titles[block.titles.length - 1] = cleanTitle(`${block.titles[block.titles.length - 1]} ${text}`);
+        block.titles[block.titles.length - 1] = cleanTitle(
+          `${block.titles[block.titles.length - 1]} ${text}`,
+        );
       } else {
         block.titles.push(cleanTitle(text));
       }

@@ -13,10 +13,16 @@ function personKey(s: Signer): string | null {
   return null;
 }
 
-const norm = (t: string) => t.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+const norm = (t: string) =>
+  t
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
 
 /** Returns, per block, the signers with their titles (in the signers' printed order). */
-export function pairSignatures(blocks: readonly SignatureBlock[]): { penandatangan: Penandatangan[]; printed: string[] }[] {
+export function pairSignatures(
+  blocks: readonly SignatureBlock[],
+): { penandatangan: Penandatangan[]; printed: string[] }[] {
   // assigned[b][k] = title index for signer k of block b
   const assigned: (number | null)[][] = blocks.map((b) => b.signers.map(() => null));
   const personTitle = new Map<string, string>();
@@ -32,7 +38,12 @@ export function pairSignatures(blocks: readonly SignatureBlock[]): { penandatang
         const key = personKey(s);
         if (!key || assigned[bi]![k] !== null) return;
         const prev = candidates.get(key);
-        const set = prev === undefined ? new Set(free) : prev === null ? null : new Set([...prev].filter((t) => free.has(t)));
+        const set =
+          prev === undefined
+            ? new Set(free)
+            : prev === null
+              ? null
+              : new Set([...prev].filter((t) => free.has(t)));
         candidates.set(key, set);
       });
     });
@@ -55,7 +66,9 @@ export function pairSignatures(blocks: readonly SignatureBlock[]): { penandatang
         }
       });
       // 2. One signer and one title left in a form: they belong together.
-      const freeSigners = b.signers.map((_, k) => k).filter((k) => assigned[bi]![k] === null && personKey(b.signers[k]!));
+      const freeSigners = b.signers
+        .map((_, k) => k)
+        .filter((k) => assigned[bi]![k] === null && personKey(b.signers[k]!));
       const freeTitles = b.titles.map((_, i) => i).filter((i) => !assigned[bi]!.includes(i));
       if (freeSigners.length === 1 && freeTitles.length === 1 && b.signers.length > 1) {
         assigned[bi]![freeSigners[0]!] = freeTitles[0]!;

@@ -34,6 +34,12 @@ export const SHORT_WORD_LENGTH = 4;
 /** Words at least this long may be two edits off with document support, or flagged on shape alone. */
 export const LONG_WORD_LENGTH = 7;
 
+/**
+ * Longer letter runs are never words (Indonesian tops out near 25 letters:
+ * dipertanggungjawabkannya); checking them would only cost time.
+ */
+export const MAX_WORD_LENGTH = 40;
+
 /** Two edits against the common-word list only for words this long that merely lack letters. */
 export const TWO_EDIT_COMMON_LENGTH = 8;
 
@@ -84,6 +90,9 @@ export const CAPS_WORD_MIN_LENGTH = 6;
 
 /** Each part of a run-together pair must be at least this long. */
 export const MIN_SPLIT_PART = 3;
+
+/** Affix-stripping steps taken to reach the core root when comparing two derivations. */
+export const MAX_ROOT_STEPS = 3;
 
 /** Per-word analyses kept before the cache is cleared (bounds memory in a long-lived server). */
 export const WORD_CACHE_LIMIT = 50_000;
@@ -155,8 +164,15 @@ const SHAPE_WORDS: Readonly<Record<TypoShape, string>> = {
   'two-edits': 'letters missing or wrong',
 };
 
-/** Text ending here starts a new sentence, so a capital after it says nothing about names. */
-const SENTENCE_END = /[.:;!?)\]]\s*$/;
+/** Marks after which a new sentence or item starts, so a capital there says nothing about names. */
+const SENTENCE_MARKS = '.:;!?)]';
+
+/** True when the word at `start` opens the text, a sentence or a list item. */
+function opensSentence(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && /\s/.test(text[j]!)) j--;
+  return j < 0 || SENTENCE_MARKS.includes(text[j]!);
+}
 
 const ENDINGS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu', 'an', 'kan'];
 
@@ -185,10 +201,11 @@ function englishAdaptation(typed: string, meant: string): boolean {
 }
 
 /** Affixes by which two forms of one word differ (fasilitasi / difasilitasi, tanggungjawab / -i). */
-const AFFIXES: ReadonlySet<string> = new Set([
-  ...['di', 'ke', 'se', 'ter', 'ber', 'be', 'per', 'me', 'pe', 'mem', 'men', 'meng', 'meny', 'pem', 'pen', 'peng', 'peny'],
-  ...['i', 'an', 'kan', 'nya', 'lah', 'kah', 'pun', 'ku', 'mu', 'ian', 'kannya', 'annya', 'inya'],
-]);
+const AFFIXES: ReadonlySet<string> = new Set(
+  'di ke se ter ber be per me pe mem men meng meny pem pen peng peny i an kan ian nya lah kah pun ku mu kannya annya inya'.split(
+    ' ',
+  ),
+);
 
 /** True when one word is the other with an affix added: another form, not a misspelling. */
 function affixRelative(a: string, b: string): boolean {
@@ -196,6 +213,25 @@ function affixRelative(a: string, b: string): boolean {
   if (long.startsWith(short)) return AFFIXES.has(long.slice(short.length));
   if (long.endsWith(short)) return AFFIXES.has(long.slice(0, long.length - short.length));
   return false;
+}
+
+const vocabularyIndexes = new WeakMap<
+  Map<string, number>,
+  { size: number; byLength: Map<number, string[]> }
+>();
+
+/** The document's words by length, built once per vocabulary map (rebuilt if the map grew). */
+function vocabularyIndex(vocab: Map<string, number>): Map<number, string[]> {
+  const hit = vocabularyIndexes.get(vocab);
+  if (hit && hit.size === vocab.size) return hit.byLength;
+  const byLength = new Map<number, string[]>();
+  for (const w of vocab.keys()) {
+    const bucket = byLength.get(w.length);
+    if (bucket) bucket.push(w);
+    else byLength.set(w.length, [w]);
+  }
+  vocabularyIndexes.set(vocab, { size: vocab.size, byLength });
+  return byLength;
 }
 
 class Checker implements SpellChecker {
@@ -241,9 +277,20 @@ class Checker implements SpellChecker {
     return info;
   }
 
+  /** True when both words strip down to one root (koordinasikan → koordinasi counts as stripping). */
   private sameRoot(a: string, b: string): boolean {
+    return this.coreRoot(a) === this.coreRoot(b);
+  }
+
+  private coreRoot(word: string): string {
     const isRoot = (w: string): boolean => this.isKnown(w);
-    return (derivationRoot(a, isRoot) ?? a) === (derivationRoot(b, isRoot) ?? b);
+    let root = word;
+    for (let i = 0; i < MAX_ROOT_STEPS; i++) {
+      const next = derivationRoot(root, isRoot);
+      if (next === null || next === root) break;
+      root = next;
+    }
+    return root;
   }
 
   /** The context-free corrections of a word, computed on first need. */
@@ -263,7 +310,8 @@ class Checker implements SpellChecker {
     // aktifitas, sensitifitas: the -ivitas nouns are spelled with v.
     if (/[a-z]{3}fitas(nya)?$/.test(lw)) {
       const fixed = lw.replace(/fitas(nya)?$/, 'vitas$1');
-      if (this.isCorrection(fixed.replace(/nya$/, ''))) return { suggestion: fixed, reason: '-ifitas is spelled -ivitas' };
+      if (this.isCorrection(fixed.replace(/nya$/, '')))
+        return { suggestion: fixed, reason: '-ifitas is spelled -ivitas' };
     }
     // pe-…-an nouns of roots ending in k keep one k (penegakan, not penegakkan); pe- never takes -kan.
     if (/^pe[a-z]{3,}kkan(nya)?$/.test(lw)) {
@@ -284,7 +332,8 @@ class Checker implements SpellChecker {
     }
     if (lw.length >= TWO_EDIT_COMMON_LENGTH) {
       for (const w of COMMON_WORDS) {
-        if (boundedDistance(lw, w, 2) === 2 && isSubsequence(lw, w)) out.push({ word: w, distance: 2, shape: typoShape(lw, w, 2) });
+        if (boundedDistance(lw, w, 2) === 2 && isSubsequence(lw, w))
+          out.push({ word: w, distance: 2, shape: typoShape(lw, w, 2) });
       }
     }
     return out;
@@ -309,7 +358,8 @@ class Checker implements SpellChecker {
     if (!next.endsWith('kan') && !next.endsWith('i')) return null;
     if (next.length < MIN_WORD_LENGTH + 2) return null;
     // A root ("susun", "kali") after di may be a place or thing; only a derived verb is certain.
-    if (this.dict === null || this.dict.stems.has(next) || COMMON_WORDS.has(next) || DOMAIN_WORDS.has(next)) return null;
+    if (this.dict === null || this.dict.stems.has(next) || COMMON_WORDS.has(next) || DOMAIN_WORDS.has(next))
+      return null;
     const joined = `di${next}`;
     return this.dict.correct(joined) ? joined : null;
   }
@@ -328,7 +378,12 @@ class Checker implements SpellChecker {
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
       const next = tokens[i + 1];
-      if (tok.text.toLowerCase() === 'di' && next && /^ +$/.test(text.slice(tok.end, next.start)) && !next.touchesDigit) {
+      if (
+        tok.text.toLowerCase() === 'di' &&
+        next &&
+        /^ +$/.test(text.slice(tok.end, next.start)) &&
+        !next.touchesDigit
+      ) {
         const joined = this.detachedPrefix(next.text);
         if (joined) {
           out.push({
@@ -341,8 +396,8 @@ class Checker implements SpellChecker {
         }
       }
       if (tok.text.includes('-') && this.isKnown(tok.text.toLowerCase())) continue; // e-KTP, self-assessment
+      const opening = opensSentence(text, tok.start);
       for (const part of tok.text.split('-')) {
-        const opening = i === 0 || SENTENCE_END.test(text.slice(0, tok.start));
         const v = this.checkWord(part, tok, capsField, opening, rowWords, context.documentVocabulary);
         if (v) out.push(v);
       }
@@ -358,7 +413,8 @@ class Checker implements SpellChecker {
     rowWords: Set<string>,
     vocab: Map<string, number> | undefined,
   ): SpellingVariant | null {
-    if (tok.latex || tok.touchesDigit || word.length < MIN_WORD_LENGTH) return null;
+    if (tok.latex || tok.touchesDigit || word.length < MIN_WORD_LENGTH || word.length > MAX_WORD_LENGTH)
+      return null;
     if (!/^[A-Za-z]+$/.test(word) || !/[aiueo]/i.test(word)) return null; // yg, tdk, dgn: shorthand
     if (tok.dotAfter && word.length <= ABBREVIATION_MAX_LENGTH) return null;
     const lw = word.toLowerCase();
@@ -405,7 +461,8 @@ class Checker implements SpellChecker {
     const pool = new Map<string, Candidate>();
     const offer = (c: Candidate): void => {
       const prev = pool.get(c.word);
-      if (!prev || c.distance < prev.distance || SHAPE_RANK[c.shape] < SHAPE_RANK[prev.shape]) pool.set(c.word, c);
+      if (!prev || c.distance < prev.distance || SHAPE_RANK[c.shape] < SHAPE_RANK[prev.shape])
+        pool.set(c.word, c);
     };
     for (const c of this.candidatesOf(lw, info)) offer(c);
     // Words of the row and the document close to this one: the document teaches its own terms.
@@ -415,12 +472,23 @@ class Checker implements SpellChecker {
       if (d > maxDistance || d === 0) return;
       const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
       // English words count only when the document itself uses them (computer, not komputer).
-      const usable = cutShort || this.isCorrection(w) || ENGLISH_WORDS.has(w) || this.info(w).knowledge === 'derived';
+      const usable =
+        cutShort || this.isCorrection(w) || ENGLISH_WORDS.has(w) || this.info(w).knowledge === 'derived';
       if (!usable) return;
       offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
     };
     for (const w of rowWords) nearby(w, true);
-    if (vocab) for (const [w, n] of vocab) if (n >= 1 && n >= own) nearby(w, false);
+    if (vocab) {
+      const index = vocabularyIndex(vocab);
+      for (let len = lw.length - maxDistance; len <= lw.length + maxDistance; len++) {
+        for (const w of index.get(len) ?? []) {
+          // A slip rarely touches both of the first two letters.
+          if (w[0] !== lw[0] && w[0] !== lw[1] && w[1] !== lw[0]) continue;
+          const n = vocab.get(w) ?? 0;
+          if (n >= 1 && n >= own) nearby(w, false);
+        }
+      }
+    }
 
     const scored: Scored[] = [];
     for (const c of pool.values()) {
@@ -428,7 +496,8 @@ class Checker implements SpellChecker {
       // Two letters more or less at the end is another form of the word (hafiz / hafizah), and two
       // edits between derivations of one root is another derivation (mengkoordinasikan /
       // pengkoordinasian): neither is a slip.
-      if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word) || this.sameRoot(lw, c.word))) continue;
+      if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word) || this.sameRoot(lw, c.word)))
+        continue;
       const support = count(c.word) + (c.via ? count(c.via) : 0);
       const inRow = rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via));
       const common = COMMON_WORDS.has(c.word);

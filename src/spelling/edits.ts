@@ -30,7 +30,22 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
 /** Letters that sound alike in Indonesian spelling slips (f/v in aktifitas, a/e in materai). */
-const SOUND_ALIKE: readonly string[] = ['fv', 'fp', 'pv', 'ae', 'ei', 'ou', 'iy', 'kq', 'kg', 'sz', 'jz', 'dt', 'bp', 'mn'];
+const SOUND_ALIKE: readonly string[] = [
+  'fv',
+  'fp',
+  'pv',
+  'ae',
+  'ei',
+  'ou',
+  'iy',
+  'kq',
+  'kg',
+  'sz',
+  'jz',
+  'dt',
+  'bp',
+  'mn',
+];
 
 function keyboardNeighbours(a: string, b: string): boolean {
   for (let r = 0; r < KEYBOARD_ROWS.length; r++) {
@@ -47,7 +62,9 @@ function keyboardNeighbours(a: string, b: string): boolean {
 
 /** True when typing `typed` for `meant` is a likely slip (adjacent key or sound-alike). */
 export function nearLetters(typed: string, meant: string): boolean {
-  return keyboardNeighbours(typed, meant) || SOUND_ALIKE.some((p) => p === typed + meant || p === meant + typed);
+  return (
+    keyboardNeighbours(typed, meant) || SOUND_ALIKE.some((p) => p === typed + meant || p === meant + typed)
+  );
 }
 
 /** Every string one edit away from `word` (lower case a–z), with the shape of that edit. */
@@ -65,7 +82,8 @@ export function oneEditAway(word: string): Map<string, TypoShape> {
       put(word.slice(0, i) + word[i + 1] + ch + word.slice(i + 2), 'transposition');
     }
     for (const c of ALPHABET) {
-      if (c !== ch) put(word.slice(0, i) + c + word.slice(i + 1), nearLetters(ch, c) ? 'near' : 'substitution');
+      if (c !== ch)
+        put(word.slice(0, i) + c + word.slice(i + 1), nearLetters(ch, c) ? 'near' : 'substitution');
     }
   }
   for (let i = 0; i <= word.length; i++) {
@@ -90,7 +108,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -109,7 +128,8 @@ export function typoShape(typed: string, meant: string, distance: number): TypoS
     return typed[i] === typed[i - 1] || typed[i] === typed[i + 1] ? 'doubled' : 'extra';
   }
   if (typed.length + 1 === meant.length) return 'dropped';
-  if (typed[i + 1] === meant[i] && typed[i] === meant[i + 1] && typed[i] !== typed[i + 1]) return 'transposition';
+  if (typed[i + 1] === meant[i] && typed[i] === meant[i + 1] && typed[i] !== typed[i + 1])
+    return 'transposition';
   return nearLetters(typed[i] ?? '', meant[i] ?? '') ? 'near' : 'substitution';
 }
 

@@ -42,6 +42,7 @@ export function tokenize(text: string): WordToken[] {
 /** Lower-case words of a text, hyphenated words split into their parts. */
 export function plainWords(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) for (const part of t.text.split('-')) if (part) out.push(part.toLowerCase());
+  for (const t of tokenize(text))
+    for (const part of t.text.split('-')) if (part) out.push(part.toLowerCase());
   return out;
 }

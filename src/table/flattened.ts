@@ -10,7 +10,7 @@
  *   decoding (a few rounds of hard EM), so each document teaches its own columns.
  */
 import { parsePlaceDateLine } from '../dates/indonesian.js';
-import { isHeadingLine, lineText } from '../segment/line-kinds.js';
+import { isHeadingLine, isTitleLine, lineText } from '../segment/line-kinds.js';
 import type { WordTest } from '../text/join.js';
 import { BODY_WORDS, NO_BREAK_AFTER, START_WORDS } from './flat-vocabulary.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
@@ -213,6 +213,8 @@ interface Fragment {
 /** Printed width of each column in characters, learned from lines that hold one cell only. */
 type Widths = number[];
 
+/** Longest printed cell line considered, in words (bounds the decoder's work on pathological lines). */
+const MAX_FRAGMENT_TOKENS = 48;
 /** A fragment longer than its column's width costs this much per character over. */
 const WIDTH_PENALTY_PER_CHAR = 0.5;
 /** Slack over the learned width before the penalty starts. */
@@ -243,7 +245,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     let e = t.isNum ? -0.5 : 0;
     if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
     if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
-    const l = LEARNED_WEIGHT * model.lift(role, t.key, false) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, false);
+    const l =
+      LEARNED_WEIGHT * model.lift(role, t.key, false) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, false);
     return e + W.emissionLift * l;
   };
   const startLift = (t: Tok, s: State): number => {
@@ -254,6 +257,15 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
       (LEARNED_WEIGHT * model.lift(role, t.key, true) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, true))
     );
   };
+  // Per token and state: the cell-start lift and the foreign-start penalty, computed once.
+  const startL: Float64Array[] = states.map((st) => Float64Array.from(toks, (t) => startLift(t, st)));
+  const foreignL: Float64Array[] = states.map((_, j) =>
+    Float64Array.from(toks, (_t, n) => {
+      let m = 0;
+      for (let k = 0; k < S; k++) if (k !== j) m = Math.max(m, startL[k]![n]!);
+      return W.foreignStartWord * m;
+    }),
+  );
   // Prefix sums of token emissions per state, so a fragment's score is O(1).
   const pre: Float64Array[] = states.map((st) => {
     const a = new Float64Array(N + 1);
@@ -265,7 +277,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (st.single && b - a !== 1) return -Infinity;
     let v = pre[j]![b]! - pre[j]![a]!;
     if (!continuing) {
-      v += startLift(toks[a]!, st);
+      v += startL[j]![a]!;
       if (toks[a]!.lowercase && st.col.role !== 'no' && st.col.role !== 'target') v += W.lowercaseCellStart;
     }
     const w = widths[j]!;
@@ -279,16 +291,14 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     let c = 0;
     for (let k = i + 1; k < j; k++) {
       const r = states[k]!.col.role;
-      c += r === 'indikator' ? W.skipIndikator : r === 'sasaran' || r === 'formulasi' ? W.skipMain : W.skipColumn;
+      c +=
+        r === 'indikator'
+          ? W.skipIndikator
+          : r === 'sasaran' || r === 'formulasi'
+            ? W.skipMain
+            : W.skipColumn;
     }
     return c;
-  };
-  const foreign = (t: Tok, j: number): number => {
-    let m = 0;
-    states.forEach((st, k) => {
-      if (k !== j) m = Math.max(m, startLift(t, st));
-    });
-    return W.foreignStartWord * m;
   };
   const rowEndCost = (i: number): number => (learned.rowEnd ? W.rowEnd * learned.rowEnd[i]! : 0);
   const boundary = (a: number): number => {
@@ -298,7 +308,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.blankBefore) b += W.afterBlankLine;
     if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
     if (t.bullet) b += W.atBullet;
-    if (prev && NO_BREAK_AFTER.has(prev.key)) b += t.lineStart ? W.afterFunctionWord / 2 : W.afterFunctionWord;
+    if (prev && NO_BREAK_AFTER.has(prev.key))
+      b += t.lineStart ? W.afterFunctionWord / 2 : W.afterFunctionWord;
     return b;
   };
   // best[b*S + j]: best score of a decoding of tokens [0, b) whose last fragment ends at b in state j.
@@ -311,7 +322,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   const lineStartOf = new Int32Array(N);
   for (let n = 0; n < N; n++) lineStartOf[n] = toks[n]!.lineStart ? n : lineStartOf[n - 1]!;
   for (let b = 1; b <= N; b++) {
-    const ls = lineStartOf[b - 1]!;
+    const ls = Math.max(lineStartOf[b - 1]!, b - MAX_FRAGMENT_TOKENS);
     for (let a = ls; a < b; a++) {
       const t = toks[a]!;
       const bsig = boundary(a);
@@ -333,7 +344,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
             if (p === -Infinity) continue;
             const si = states[i]!;
             if (i === j && t.lineStart && !sj.single) {
-              let v = p + fragScore(a, b, j, true) + foreign(t, j);
+              let v = p + fragScore(a, b, j, true) + foreignL[j]![a]!;
               if (t.blankBefore) v += W.sameCellAfterBlank;
               // Bullets are items of one explanation cell.
               if (t.explanationBullet && sj.col.role === 'formulasi') v += W.bulletContinues;
@@ -373,7 +384,13 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   while (b > 0 && j >= 0) {
     const a = backFrom[b * S + j]!;
     if (a < 0) break;
-    frags.push({ from: a, to: b, state: j, newRow: backNew[b * S + j] === 1, continues: backCont[b * S + j] === 1 });
+    frags.push({
+      from: a,
+      to: b,
+      state: j,
+      newRow: backNew[b * S + j] === 1,
+      continues: backCont[b * S + j] === 1,
+    });
     const pj = backState[b * S + j]!;
     b = a;
     j = pj;
@@ -389,30 +406,30 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
   const ends = states.map(() => 0.5);
   let endTotal = 0.5 * states.length;
   for (const { toks, frags } of decoded) {
-  // A printed line that wraps into the next line of the same cell shows the column's width:
-  // the line fits, the next line's first word did not. The midpoint estimates the width.
-  for (let k = 0; k < frags.length; k++) {
-    const f = frags[k]!;
-    const role = states[f.state]!.col.role;
-    for (let n = f.from; n < f.to; n++) m.add(role, toks[n]!.key, n === f.from && !f.continues);
-    const next = frags[k + 1];
-    if (next && next.continues && next.state === f.state) {
-      const len = toks[f.to - 1]!.end - toks[f.from]!.start;
-      const nextWord = toks[next.from]!.text.length;
-      estimates[f.state]!.push(len + (1 + nextWord) / 2);
+    // A printed line that wraps into the next line of the same cell shows the column's width:
+    // the line fits, the next line's first word did not. The midpoint estimates the width.
+    for (let k = 0; k < frags.length; k++) {
+      const f = frags[k]!;
+      const role = states[f.state]!.col.role;
+      for (let n = f.from; n < f.to; n++) m.add(role, toks[n]!.key, n === f.from && !f.continues);
+      const next = frags[k + 1];
+      if (next && next.continues && next.state === f.state) {
+        const len = toks[f.to - 1]!.end - toks[f.from]!.start;
+        const nextWord = toks[next.from]!.text.length;
+        estimates[f.state]!.push(len + (1 + nextWord) / 2);
+      }
     }
-  }
-  for (const f of frags) {
-    if (!f.newRow) continue;
-    starts[f.state]! += 1;
-    total += 1;
-  }
-  frags.forEach((f, k) => {
-    const next = frags[k + 1];
-    if (next && !next.newRow) return;
-    ends[f.state]! += 1;
-    endTotal += 1;
-  });
+    for (const f of frags) {
+      if (!f.newRow) continue;
+      starts[f.state]! += 1;
+      total += 1;
+    }
+    frags.forEach((f, k) => {
+      const next = frags[k + 1];
+      if (next && !next.newRow) return;
+      ends[f.state]! += 1;
+      endTotal += 1;
+    });
   }
   const widths = estimates.map((es) => {
     if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
@@ -457,9 +474,12 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
 }
 
 /** Start and end (exclusive) of the first heading zone at or after `from`, with its columns. */
-function findHeading(lines: readonly string[], from: number): { start: number; end: number; columns: HeaderColumn[] } | null {
+function findHeading(
+  lines: readonly string[],
+  from: number,
+): { start: number; end: number; columns: HeaderColumn[] } | null {
   for (let i = from; i < lines.length; i++) {
-    if (!isHeadingLine(lines[i]!)) continue;
+    if (!isHeadingLine(lines[i]!) || isTitleLine(lines[i]!)) continue;
     let end = i;
     const toks: string[] = [];
     for (let k = i; k < lines.length && k < i + MAX_HEADING_LINES; k++) {
@@ -471,7 +491,8 @@ function findHeading(lines: readonly string[], from: number): { start: number; e
     }
     const columns = columnsFromTokens(toks);
     const roles = new Set(columns.map((c) => c.role));
-    if (roles.has('indikator') && (roles.has('sasaran') || roles.has('formulasi'))) return { start: i, end, columns };
+    if (roles.has('indikator') && (roles.has('sasaran') || roles.has('formulasi')))
+      return { start: i, end, columns };
   }
   return null;
 }
@@ -484,6 +505,9 @@ function bodyEnd(lines: readonly string[], from: number): number {
     const t = lineText(lines[i]!);
     if (!t) continue;
     if (parsePlaceDateLine(t)) return i;
+    if (/^(mengetahui|menyetujui)\b/i.test(t)) return i;
+    // A signer's title ("Kepala Dinas Kesehatan,", "CAMAT BELAWANG,") with only a signature below it.
+    if (/,$/.test(t) && t.length < 80 && /^[A-Z]/.test(t) && onlySignatureFollows(lines, i + 1)) return i;
     if (NIP_LINE.test(t)) {
       // Back over the name, blank lines and the upper-case title(s) above it.
       let k = i - 1;
@@ -509,6 +533,15 @@ function bodyEnd(lines: readonly string[], from: number): number {
     }
   }
   return lines.length;
+}
+
+/** True when the lines after `from` hold at most a name and a NIP (or nothing). */
+function onlySignatureFollows(lines: readonly string[], from: number): boolean {
+  const rest = lines
+    .slice(from)
+    .map((l) => lineText(l))
+    .filter(Boolean);
+  return rest.length <= 3 && rest.every((l) => NIP_LINE.test(l) || l.length < 60);
 }
 
 export interface FlattenedResult {
@@ -580,11 +613,17 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     const states = specs[idx[0]!]!.states;
     const prior = ColumnModel.prior(states.map((st) => st.col.role));
     const start: Learned = { model: prior, widths: states.map(() => Infinity), rowStart: null };
-    let decoded = idx.map((i) => ({ toks: specs[i]!.toks, frags: decode(specs[i]!.toks, states, start, prior) }));
+    let decoded = idx.map((i) => ({
+      toks: specs[i]!.toks,
+      frags: decode(specs[i]!.toks, states, start, prior),
+    }));
     for (let r = 0; r < EM_ROUNDS; r++) {
       const learned = learn(decoded, states);
 
-      if (process.env.IKI_DEBUG_FLAT) process.stderr.write(`widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`);
+      if (process.env.IKI_DEBUG_FLAT)
+        process.stderr.write(
+          `widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`,
+        );
       decoded = decoded.map((d) => ({ toks: d.toks, frags: decode(d.toks, states, learned, prior) }));
     }
     idx.forEach((i, k) => {

@@ -25,7 +25,9 @@ export function headingColumns(row: TableRow): HeaderColumn[] | null {
     return h;
   });
   const roles = new Set(cols.map((c) => c.role));
-  const strong = ['sasaran', 'indikator', 'formulasi', 'sumberData'].filter((r) => roles.has(r as ColumnRole));
+  const strong = ['sasaran', 'indikator', 'formulasi', 'sumberData'].filter((r) =>
+    roles.has(r as ColumnRole),
+  );
   if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
   // Data rows rarely consist of heading words only; headings are short.
   const long = row.cells.some((c) => stripMarkup(c.text).length > 120);
@@ -67,7 +69,10 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
         startRow++;
       }
       const sameAsBefore =
-        columns && current && columns.length === head.length && columns.every((c, i) => c.role === head[i]!.role);
+        columns &&
+        current &&
+        columns.length === head.length &&
+        columns.every((c, i) => c.role === head[i]!.role);
       columns = head;
       if (!sameAsBefore || !current) {
         current = {

@@ -71,7 +71,15 @@ const CONTINUERS = new Set([
 const ALL_WORDS = [...Object.keys(ROLE_STARTERS), ...CONTINUERS].filter((w) => w.length >= 4);
 
 /** Heading words that never belong inside another column's parenthesised explanation. */
-const PAREN_CLOSERS = new Set(['PENANGGUNG', 'PENANGGUNGJAWAB', 'PIC', 'SUMBER', 'TARGET', 'SATUAN', 'KETERANGAN']);
+const PAREN_CLOSERS = new Set([
+  'PENANGGUNG',
+  'PENANGGUNGJAWAB',
+  'PIC',
+  'SUMBER',
+  'TARGET',
+  'SATUAN',
+  'KETERANGAN',
+]);
 
 export const YEAR = /^(19[89]\d|20\d\d)$/;
 
@@ -144,7 +152,8 @@ export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
     }
     let role: ColumnRole | undefined = ROLE_STARTERS[w];
     if (w === 'KINERJA' || w === 'KEGIATAN') {
-      const continuing = cur && (cur.role === 'sasaran' || cur.role === 'indikator') && !cur.label.includes(w);
+      const continuing =
+        cur && (cur.role === 'sasaran' || cur.role === 'indikator') && !cur.label.includes(w);
       role = continuing ? undefined : has('sasaran') ? undefined : 'sasaran';
     }
     if (w === 'PROGRAM' && has('sasaran')) role = undefined;

@@ -23,7 +23,9 @@ interface Score {
 }
 
 function score(pairs: string[]): Score {
-  return JSON.parse(execFileSync(process.execPath, [scorer, ...pairs, '--json'], { encoding: 'utf8' })) as Score;
+  return JSON.parse(
+    execFileSync(process.execPath, [scorer, ...pairs, '--json'], { encoding: 'utf8' }),
+  ) as Score;
 }
 
 /** Per-seed overall F1 floors reached by this tree. */
@@ -42,7 +44,9 @@ describe('golden: seeds against gold', () => {
   for (const f of files) {
     const id = f.replace(/\.txt$/, '');
     it(`${id} scores at least ${FLOORS[id]} overall F1`, async () => {
-      const g = JSON.parse(readFileSync(join(gold, `${id}.json`), 'utf8')) as { source: { file: string; sha256: string } };
+      const g = JSON.parse(readFileSync(join(gold, `${id}.json`), 'utf8')) as {
+        source: { file: string; sha256: string };
+      };
       const pred = await extractFile(readFileSync(join(seeds, f)), { fileName: g.source.file });
       expect(pred.source.sha256).toBe(g.source.sha256);
       const p = join(out, `${id}.json`);

@@ -45,7 +45,9 @@ describe('createSpellChecker', () => {
     expect(bare.dictionaryDir).toBeNull();
     expect(bare.warnings).toHaveLength(1);
     expect(bare.warnings[0]).toMatch(/id_ID.*not found/);
-    expect(bare.findVariants('Peningkatan kwalitas pelayanan').map((v) => v.suggestion)).toEqual(['kualitas']);
+    expect(bare.findVariants('Peningkatan kwalitas pelayanan').map((v) => v.suggestion)).toEqual([
+      'kualitas',
+    ]);
     expect(bare.findVariants('Persentase pegawai yang mengikuti pelatihan')).toEqual([]);
     expect(createSpellChecker({ dictionaryDir: '/nonexistent/hunspell' }).warnings).toHaveLength(1);
   });
@@ -102,9 +104,9 @@ describe('typos', () => {
   });
 
   it('reads a word cut short against the same row', () => {
-    expect(fixes('Jumlah laporan Siskeude', { sameRowText: 'Persentase desa yang menginput Siskeudes' })).toEqual([
-      'Siskeude→Siskeudes',
-    ]);
+    expect(
+      fixes('Jumlah laporan Siskeude', { sameRowText: 'Persentase desa yang menginput Siskeudes' }),
+    ).toEqual(['Siskeude→Siskeudes']);
   });
 
   it('joins a detached di- before a suffixed verb, not before a root or a place', () => {
@@ -154,7 +156,12 @@ describe('not misspellings', () => {
   });
 
   it('takes a word the document keeps using as a term of its own', () => {
-    const documentVocabulary = buildDocumentVocabulary(['Desa Sanggau', 'Sanggau Ledo', 'Sanggau', 'Sanggau']);
+    const documentVocabulary = buildDocumentVocabulary([
+      'Desa Sanggau',
+      'Sanggau Ledo',
+      'Sanggau',
+      'Sanggau',
+    ]);
     expect(fixes('Sanggau', { documentVocabulary })).toEqual([]);
   });
 });
@@ -251,7 +258,25 @@ describe('building blocks', () => {
 describe('properties', () => {
   const WORDISH = fc
     .array(
-      fc.constantFrom('di', 'pe', 'ng', 'ka', 'ta', 'an', 'yag', 'Pros', 'entase', '-', ' ', '.', '\\', '1', 'X', 'É', 'ü'),
+      fc.constantFrom(
+        'di',
+        'pe',
+        'ng',
+        'ka',
+        'ta',
+        'an',
+        'yag',
+        'Pros',
+        'entase',
+        '-',
+        ' ',
+        '.',
+        '\\',
+        '1',
+        'X',
+        'É',
+        'ü',
+      ),
       { maxLength: 30 },
     )
     .map((parts) => parts.join(''));
@@ -260,7 +285,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), WORDISH), (text) => {
         const t = performance.now();
-        const out = checker.findVariants(text, { sameRowText: text, documentVocabulary: new Map([[text, 1]]) });
+        const out = checker.findVariants(text, {
+          sameRowText: text,
+          documentVocabulary: new Map([[text, 1]]),
+        });
         expect(Array.isArray(out)).toBe(true);
         for (const v of out) expect(typeof v.suggestion).toBe('string');
         expect(performance.now() - t).toBeLessThan(500);
@@ -269,8 +297,26 @@ describe('properties', () => {
     );
   });
 
+  it('stays fast on a huge token and a large document vocabulary', () => {
+    const big = buildDocumentVocabulary(
+      Array.from(
+        { length: 20_000 },
+        (_, i) => `kata${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`,
+      ),
+    );
+    const t = performance.now();
+    expect(checker.findVariants('a'.repeat(10_000) + ' ' + 'kegiatan'.repeat(50))).toEqual([]);
+    const long = 'Jumlah pegawai yang di tangani dibagi jumlah pegawaii X 100 %. '.repeat(1_600); // ~100 KB
+    expect(checker.findVariants(long)).toHaveLength(3_200);
+    checker.findVariants('Jumlah kataabcx dan kegiatn pegawaii', { documentVocabulary: big });
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
   it('costs little per word (fresh words and cached words)', () => {
-    const fresh = Array.from({ length: 200 }, (_, i) => `kegiat${String.fromCharCode(97 + (i % 26))}n${i.toString(36).replace(/\d/g, 'q')}`);
+    const fresh = Array.from(
+      { length: 200 },
+      (_, i) => `kegiat${String.fromCharCode(97 + (i % 26))}n${i.toString(36).replace(/\d/g, 'q')}`,
+    );
     let t = performance.now();
     for (const w of fresh) checker.findVariants(w);
     const freshMs = (performance.now() - t) / fresh.length;

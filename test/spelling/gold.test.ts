@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Section } from '../../src/contract/schema.js';
 import { emptyMeta, type SectionDraft } from '../../src/ir/section.js';
-import { buildDocumentVocabulary, createSpellChecker, spellingFlags, type SpellChecker } from '../../src/spelling/index.js';
+import {
+  buildDocumentVocabulary,
+  createSpellChecker,
+  spellingFlags,
+  type SpellChecker,
+} from '../../src/spelling/index.js';
 
 const GOLD_DIR = join(import.meta.dirname, '../../fixtures/gold');
 

@@ -16,7 +16,9 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 4 * 1024 * 1024)));
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      bytes.subarray(0, Math.min(bytes.length, 4 * 1024 * 1024)),
+    );
     return { encoding: 'utf-8', bomLength: 0 };
   } catch {
     // A multi-byte sequence cut at the probe boundary is still UTF-8.

@@ -42,7 +42,8 @@ export function layoutText(text: string): TextLayoutResult {
       const rows: TableBlock['rows'] = [];
       while (i < lines.length && MD_ROW.test(lines[i]!.slice(0, MAX_LINE_CHARS))) {
         const l = lines[i]!.slice(0, MAX_LINE_CHARS);
-        if (!MD_SEPARATOR.test(l)) rows.push({ cells: splitMarkdownRow(l).map(cell), page: null, bbox: null });
+        if (!MD_SEPARATOR.test(l))
+          rows.push({ cells: splitMarkdownRow(l).map(cell), page: null, bbox: null });
         i++;
       }
       blocks.push({ kind: 'table', rows, origin: 'markdown', page: null, bbox: null, lineNo: start });
@@ -72,10 +73,7 @@ export function layoutText(text: string): TextLayoutResult {
   return { blocks, truncatedLines };
 }
 
-export function readTextDocument(
-  text: string,
-  source: LayoutDocument['source'],
-): LayoutDocument {
+export function readTextDocument(text: string, source: LayoutDocument['source']): LayoutDocument {
   const { blocks, truncatedLines } = layoutText(text);
   return {
     irVersion: IR_VERSION,
