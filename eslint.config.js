@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'fixtures/', 'coverage/', 'test-output/', '.data/', 'scripts/score.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'fixtures/',
+      'coverage/',
+      'test-output/',
+      '.data/',
+      'scripts/score.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { RULES } from '../flags/index.js';
+import { registerCommands } from './commands/index.js';
 import { describeError } from '../errors.js';
 import { extractFile } from '../pipeline/extract-file.js';
 import { EXTRACTOR_VERSION } from '../pipeline/extract.js';
@@ -81,6 +82,7 @@ ${RULES.map((r) => `  ${r.code.padEnd(28)} ${r.description}`).join('\n')}`,
     .action(async (files: string[], opts: ExtractCliOptions) => {
       process.exitCode = await runExtract(files, opts);
     });
+  registerCommands(program);
   return program;
 }
 
