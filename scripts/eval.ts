@@ -27,12 +27,14 @@ const pairs: string[] = [];
 for (const dir of inputDirs) {
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).sort()) {
-    const id = /^(\d{3}_[0-9a-f]{16})/.exec(f)?.[1];
-    if (!id || !existsSync(join(goldDir, `${id}.json`))) continue;
+    const m = /^(\d{3}_[0-9a-f]{16})(-[a-z0-9]+)?/.exec(f);
+    const id = m?.[1];
+    if (!id || f.endsWith('.json') || f.endsWith('.md') || !existsSync(join(goldDir, `${id}.json`))) continue;
+    // A generated fixture prints only some sections: its sidecar gold says which.
+    const sidecar = join(root, 'fixtures/pdf', `${id}${m?.[2] ?? ''}.gold.json`);
+    const goldPath = m?.[2] && existsSync(sidecar) ? sidecar : join(goldDir, `${id}.json`);
     const bytes = readFileSync(join(dir, f));
-    const gold = JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')) as {
-      source: { file: string };
-    };
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { source: { file: string } };
     let pred: unknown = null;
     try {
       pred = await extractFile(bytes, { fileName: gold.source.file });
@@ -41,7 +43,7 @@ for (const dir of inputDirs) {
     }
     const predPath = join(out, `${basename(dir)}-${f}.json`);
     writeFileSync(predPath, JSON.stringify(pred));
-    pairs.push(join(goldDir, `${id}.json`), predPath);
+    pairs.push(goldPath, predPath);
     process.stdout.write(`${basename(dir)}/${f}\n`);
   }
 }

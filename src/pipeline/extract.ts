@@ -32,7 +32,7 @@ import { tablesFromGrids } from '../table/grid.js';
 import type { RawTable } from '../table/raw-row.js';
 import type { WordTest } from '../text/join.js';
 import { documentVocabulary } from './vocabulary.js';
-import { getSpellChecker, spellingFlagsFor } from './spelling.js';
+import { getSpellChecker, spellingFlagsFor, spellingVocabulary } from './spelling.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
@@ -164,8 +164,10 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
     d.meta.signatureLines = paired[i]!.printed;
   });
 
+  const spellVocab = spellingVocabulary(drafts);
   const sections: Section[] = drafts.map((d) => {
-    const flags = [...flagSection(d), ...spellingFlagsFor(d, checker, vocab)];
+    // Spelling runs as a row rule so its flags sit under their rows, as reviewers read them.
+    const flags = flagSection(d, [(s: SectionDraft) => spellingFlagsFor(s, checker, spellVocab)]);
     const { meta: _meta, ...rest } = d;
     return { ...rest, flags };
   });

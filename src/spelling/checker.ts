@@ -115,6 +115,8 @@ export interface SpellingVariant {
 
 export interface SpellChecker {
   findVariants(text: string, context?: VariantContext): SpellingVariant[];
+  /** A known word (dictionary, lexicons, English list); lower case in. Used to rejoin words cut by line breaks. */
+  isWord(lowerWord: string): boolean;
   /** Set once when the checker runs degraded (no hunspell dictionary); empty otherwise. */
   readonly warnings: readonly string[];
   /** Where the hunspell dictionary was loaded from; null when running on the built-in lexicon. */
@@ -247,6 +249,10 @@ class Checker implements SpellChecker {
   }
 
   /** A word we accept as correctly spelled (any list; proper nouns of the dictionary too). */
+  isWord(lowerWord: string): boolean {
+    return this.isKnown(lowerWord);
+  }
+
   private isKnown(lw: string): boolean {
     return (
       COMMON_WORDS.has(lw) ||
@@ -473,7 +479,10 @@ class Checker implements SpellChecker {
       const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
       // English words count only when the document itself uses them (computer, not komputer).
       const usable =
-        cutShort || this.isCorrection(w) || ENGLISH_WORDS.has(w) || this.info(w).knowledge === 'derived';
+        cutShort ||
+        this.isCorrection(w) ||
+        (this.dict !== null && ENGLISH_WORDS.has(w)) ||
+        this.info(w).knowledge === 'derived';
       if (!usable) return;
       offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
     };

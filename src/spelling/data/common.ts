@@ -34,7 +34,7 @@ keamanan ketertiban ketenteraman kenyamanan kebersihan keindahan kesehatan kesej
 keagamaan kebudayaan kepemudaan olahraga pariwisata perekonomian perdagangan pertanian
 perikanan peternakan perkebunan kehutanan lingkungan hidup sampah air listrik telepon internet
 jalan jembatan drainase irigasi rumah bangunan gedung sarana prasarana fasilitas peralatan
-perlengkapan kendaraan komputer mebel meubel meja kursi lemari arsip buku surat menyurat
+perlengkapan aset barang milik kendaraan komputer mebel meubel meja kursi lemari arsip buku surat menyurat
 meterai alat tulis cetakan bahan bacaan makanan minuman pakaian seragam
 informasi komunikasi publikasi media teknologi aplikasi sistem jaringan website
 rapat musyawarah usulan aspirasi partisipasi peran serta gotong royong swadaya
