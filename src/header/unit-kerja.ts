@@ -51,8 +51,8 @@ export function officeMentions(line: string): string[] {
     const words: string[] = [];
     for (const w of m[2]!.split(/\s+/)) {
       if (NAME_STOP.has(w.toUpperCase())) break;
-      // Office names are capitalised; "Kecamatan sehingga …" names nothing.
-      if (!/^[A-Z]/.test(w)) break;
+      // Office names are capitalised words; "Kecamatan sehingga …" or "kecamatan X 100 %" names nothing.
+      if (!/^[A-Z][A-Za-z'’-]+[,.;:]?$/.test(w)) break;
       words.push(titleCase(w.replace(/[,.;:]+$/, '')));
       if (/[,.;:]$/.test(w)) break;
     }
@@ -63,10 +63,17 @@ export function officeMentions(line: string): string[] {
   return out;
 }
 
+/** How much more a heading, signature or jabatan mention counts than one in running text. */
+const STRONG_MENTION_WEIGHT = 3;
+
 export function findUnitKerja(lines: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const l of lines) {
-    for (const name of officeMentions(l)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    // A heading, a signature or a jabatan names the office on purpose; running text only in passing.
+    const letters = l.replace(/[^A-Za-z]/g, '');
+    const upper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+    const weight = upper || /jabatan\s*:/i.test(l) ? STRONG_MENTION_WEIGHT : 1;
+    for (const name of officeMentions(l)) counts.set(name, (counts.get(name) ?? 0) + weight);
   }
   if (counts.size === 0) return null;
   // Prefer a kecamatan over a kelurahan (a kecamatan's forms name its kelurahan too), then frequency,

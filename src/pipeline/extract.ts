@@ -24,6 +24,7 @@ import type { SectionKindName } from '../segment/line-kinds.js';
 import { segmentForms } from '../segment/forms.js';
 import type { FormSegment } from '../segment/forms.js';
 import { parseSignatureLines } from '../signature/blocks.js';
+import { signatureColumns } from '../signature/columns.js';
 import type { SignatureBlock } from '../signature/blocks.js';
 import { pairSignatures } from '../signature/pairing.js';
 import { decodeFlattened, locateFlattened } from '../table/flattened.js';
@@ -60,7 +61,11 @@ function mediaTypeOfText(text: string): string {
 interface SegmentParts {
   before: string[];
   tables: RawTable[];
-  after: string[];
+  after: LineBlock[];
+}
+
+function lineBlocks(blocks: readonly Block[]): LineBlock[] {
+  return blocks.filter((b): b is LineBlock => b.kind === 'line');
 }
 
 function lineTexts(blocks: readonly Block[]): string[] {
@@ -82,7 +87,7 @@ function splitSegments(segments: readonly FormSegment[]): SegmentParts[] {
       parts.push({
         before: lineTexts(seg.blocks.slice(0, firstGrid)),
         tables: tablesFromGrids(grids),
-        after: lineTexts(seg.blocks.slice(lastGrid + 1)),
+        after: lineBlocks(seg.blocks.slice(lastGrid + 1)),
       });
       flatSpecs.push(null);
     } else {
@@ -95,11 +100,12 @@ function splitSegments(segments: readonly FormSegment[]): SegmentParts[] {
   return segments.map((seg, i) => {
     const p = parts[i];
     if (p) return p;
-    const lines = lineTexts(seg.blocks);
+    const blocks = lineBlocks(seg.blocks);
+    const lines = blocks.map((b) => b.text);
     const spec = flatSpecs[i];
     if (!spec) return { before: lines, tables: [], after: [] };
     const t = flatTables[i];
-    return { before: lines.slice(0, spec.start), tables: t ? [t] : [], after: lines.slice(spec.end) };
+    return { before: lines.slice(0, spec.start), tables: t ? [t] : [], after: blocks.slice(spec.end) };
   });
 }
 
@@ -133,7 +139,8 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
     const parts = allParts[si]!;
     const header = parseHeader(parts.before, isWord);
     const rows = buildRows(parts.tables, isWord);
-    const sig = parseSignatureLines(parts.after);
+    const sigLines = signatureColumns(parts.after, (p) => doc.pages.find((g) => g.page === p)?.width);
+    const sig = parseSignatureLines(sigLines.lines, sigLines.columns);
     const kind: SectionKindName = seg.title ? kindOfTitle(seg.title) : lastKind;
     lastKind = kind;
     const meta = emptyMeta();

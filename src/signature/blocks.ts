@@ -44,7 +44,11 @@ function cleanTitle(s: string): string {
     .trim();
 }
 
-export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock {
+/**
+ * @param wrapTitles titles may continue on the next line without a trailing "&" (lines read from
+ *   one positioned column, where a long title wraps); text files separate titles by blank lines.
+ */
+export function parseSignatureLines(rawLines: readonly string[], wrapTitles = false): SignatureBlock {
   const lines = rawLines.map((l) => ({ raw: l, text: cleanInline(l) }));
   const block: SignatureBlock = {
     titles: [],
@@ -100,7 +104,7 @@ export function parseSignatureLines(rawLines: readonly string[]): SignatureBlock
       } else {
         block.titles.push(cleanTitle(text));
       }
-      titleOpen = /(&|,|\bDAN)\s*$/i.test(text);
+      titleOpen = wrapTitles || /(&|,|\bDAN)\s*$/i.test(text);
       continue;
     }
     block.unparsed.push(text);

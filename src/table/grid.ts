@@ -7,7 +7,7 @@ import type { TableBlock, TableRow } from '../ir/document.js';
 import { stripMarkup } from '../text/clean.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { ColumnRole, HeaderColumn } from './vocabulary.js';
-import { YEAR, roleOfHeaderCell } from './vocabulary.js';
+import { YEAR, headingScore, roleOfHeaderCell } from './vocabulary.js';
 
 function cellLines(text: string): string[] {
   return stripMarkup(text)
@@ -15,6 +15,11 @@ function cellLines(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
 }
+
+/** Share of a cell's words that must be heading vocabulary for the cell to read as a heading. */
+const HEADING_CELL_SHARE = 0.5;
+/** Share of a row's non-empty cells that must read as headings. */
+const HEADING_ROW_SHARE = 0.75;
 
 /** The columns named by a heading row, or null when the row is not a heading. */
 export function headingColumns(row: TableRow): HeaderColumn[] | null {
@@ -29,9 +34,12 @@ export function headingColumns(row: TableRow): HeaderColumn[] | null {
     roles.has(r as ColumnRole),
   );
   if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
-  // Data rows rarely consist of heading words only; headings are short.
-  const long = row.cells.some((c) => stripMarkup(c.text).length > 120);
-  return long ? null : cols;
+  // Headings are short and made of heading words; a data row mentioning "Sumber Daya" or
+  // "Kinerja" is not one.
+  const texts = row.cells.map((c) => stripMarkup(c.text).trim()).filter(Boolean);
+  if (texts.some((t) => t.length > 120)) return null;
+  const headingLike = texts.filter((t) => headingScore(t).share >= HEADING_CELL_SHARE).length;
+  return headingLike >= texts.length * HEADING_ROW_SHARE ? cols : null;
 }
 
 /** Year sub-headings under a TARGET heading ("2018 | 2019 | …"), by column position. */

@@ -1,0 +1,11 @@
+import { register } from 'tsx/esm/api';
+let t0 = performance.now();
+register();
+console.error('register', (performance.now() - t0).toFixed(0)); t0 = performance.now();
+await import('natural');
+console.error('natural', (performance.now() - t0).toFixed(0)); t0 = performance.now();
+await import('pdfjs-dist/legacy/build/pdf.mjs');
+console.error('pdfjs', (performance.now() - t0).toFixed(0)); t0 = performance.now();
+await import('./task.ts');
+console.error('task', (performance.now() - t0).toFixed(0)); t0 = performance.now();
+export default () => 1;
