@@ -16,5 +16,8 @@ for (const v of VARIANTS) {
     flags: unknown[];
   };
   const subset = { ...gold, sections: v.sections.map((i) => gold.sections[i]), flags: [] };
-  writeFileSync(join(root, 'fixtures/pdf', `${v.seed}-${v.name}.gold.json`), `${JSON.stringify(subset, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'fixtures/pdf', `${v.seed}-${v.name}.gold.json`),
+    `${JSON.stringify(subset, null, 2)}\n`,
+  );
 }

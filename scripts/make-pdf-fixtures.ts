@@ -46,6 +46,15 @@ interface GoldSection {
   penandatangan: GoldSigner[];
   tempat: string | null;
   tanggal: string | null;
+  unitKerja: string | null;
+  lampiran: {
+    label: string | null;
+    keputusan: string | null;
+    nomor: string | null;
+    tahun: number | null;
+    tanggal: string | null;
+  } | null;
+  periode: { dari: number; sampai: number } | null;
 }
 interface Gold {
   sections: GoldSection[];
@@ -53,7 +62,6 @@ interface Gold {
 
 import type { Variant } from './fixture-variants.js';
 import { VARIANTS } from './fixture-variants.js';
-
 
 const PAGE_WIDTH_MM = 210;
 const MONTHS = [
@@ -181,11 +189,51 @@ function signatures(s: GoldSection): string {
   return `<div class="sign">${place}<div class="sigs">${blocks}</div></div>`;
 }
 
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+function tanggalIndonesia(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${BULAN[(m ?? 1) - 1]} ${y}`;
+}
+
+/** The SK attachment block printed top right, as offices print it. */
+function lampiran(s: GoldSection): string {
+  const l = s.lampiran;
+  if (!l) return '';
+  const lines = [
+    `Lampiran ${esc(l.label ?? '')}. ${esc(l.keputusan ?? '')}`,
+    `Nomor : ${esc(l.nomor ?? '')}${l.tahun ? ` Tahun ${l.tahun}` : ''}`,
+    l.tanggal ? `Tanggal : ${tanggalIndonesia(l.tanggal)}` : '',
+  ].filter(Boolean);
+  return `<div class="lampiran">${lines.map((t) => `<p>${t}</p>`).join('')}</div>`;
+}
+
 function section(s: GoldSection): string {
   const jab = s.jabatan ? `<p>Jabatan : ${esc(s.jabatan)}</p>` : '';
   const tf = s.jabatan ? `<p>Tugas :</p>${list(s.tugas)}<p>Fungsi :</p>${list(s.fungsi)}` : '';
   const title = s.title ? `<h1>${esc(s.title)}</h1>` : '';
-  return `<section>${title}${jab}${tf}${table(s)}${signatures(s)}</section>`;
+  // Subtitle lines under the title: the period and the office, in capitals.
+  const sub = [
+    s.periode ? `TAHUN ${s.periode.dari}-${s.periode.sampai}` : '',
+    s.unitKerja ? esc(s.unitKerja.toUpperCase()) : '',
+  ]
+    .filter(Boolean)
+    .map((t) => `<p class="sub">${t}</p>`)
+    .join('');
+  return `<section>${lampiran(s)}${title}${sub}${jab}${tf}${table(s)}${signatures(s)}</section>`;
 }
 
 function html(gold: Gold, v: Variant): string {
@@ -204,7 +252,9 @@ function html(gold: Gold, v: Variant): string {
     ${turn}
     section { break-after: page; }
     section:last-child { break-after: auto; }
-    h1 { font-size: 13pt; text-align: center; margin: 0 0 10pt; }
+    h1 { font-size: 13pt; text-align: center; margin: 0 0 4pt; }
+    p.sub { text-align: center; font-weight: bold; margin: 0 0 4pt; }
+    .lampiran { margin-left: 55%; font-size: 10pt; margin-bottom: 8pt; }
     p { margin: 2pt 0; } ol { margin: 2pt 0 6pt; padding-left: 22pt; } p.dash { margin-left: 10pt; }
     table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin-top: 8pt; }
     thead { display: table-header-group; }

@@ -48,7 +48,10 @@ export const DEFAULT_LIMITS: ApiLimits = {
 
 /** Limits with a partial override applied (nested objects merged one level deep). */
 export function resolveLimits(
-  override: { bodyBytes?: number; upload?: Partial<Omit<UploadLimits, 'zip'>> & { zip?: Partial<ZipLimits> } } = {},
+  override: {
+    bodyBytes?: number;
+    upload?: Partial<Omit<UploadLimits, 'zip'>> & { zip?: Partial<ZipLimits> };
+  } = {},
 ): ApiLimits {
   const d = DEFAULT_LIMITS;
   return {

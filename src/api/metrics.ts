@@ -30,7 +30,8 @@ function num(v: number): string {
   return String(v);
 }
 
-const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+const keyOf = (labels: Labels) =>
+  JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 
 interface Metric {
   render(): string;
@@ -56,13 +57,17 @@ export class Counter implements Metric {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${num(value)}`);
+    for (const { labels, value } of this.values.values())
+      lines.push(`${this.name}${labelText(labels)} ${num(value)}`);
     return lines.join('\n');
   }
 }
 
 export class Histogram implements Metric {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  private readonly series = new Map<
+    string,
+    { labels: Labels; counts: number[]; sum: number; count: number }
+  >();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -103,7 +108,8 @@ export class Gauge implements Metric {
   constructor(
     readonly name: string,
     readonly help: string,
-    private readonly collect: () => Promise<{ labels: Labels; value: number }[]> | { labels: Labels; value: number }[],
+    private readonly collect: () =>
+      Promise<{ labels: Labels; value: number }[]> | { labels: Labels; value: number }[],
   ) {}
 
   async refresh(): Promise<void> {
@@ -149,7 +155,11 @@ export function createApiMetrics(documentCounts: () => Promise<Record<string, nu
       new Counter('iki_http_requests_total', 'HTTP requests by method, route pattern and status code.'),
     ),
     httpDuration: registry.register(
-      new Histogram('iki_http_request_duration_seconds', 'HTTP request duration by method and route.', HTTP_BUCKETS),
+      new Histogram(
+        'iki_http_request_duration_seconds',
+        'HTTP request duration by method and route.',
+        HTTP_BUCKETS,
+      ),
     ),
     uploads: registry.register(
       new Counter('iki_uploads_total', 'Uploaded files by outcome (created, duplicate, rejected).'),

@@ -28,7 +28,10 @@ export type KeyedResult = Omit<ExtractedFile, 'sections' | 'flags'> & {
 };
 
 /** Identity of a flag within one run: where it sits, its code, path and message. */
-function flagIdentity(section: number | null, f: { code: string; path: string | null; message: string }): string {
+function flagIdentity(
+  section: number | null,
+  f: { code: string; path: string | null; message: string },
+): string {
   return [section ?? '-', f.code, f.path ?? '', f.message].join('\u0000');
 }
 

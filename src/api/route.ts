@@ -53,7 +53,10 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   query?: Q;
   body?: B;
   /** A multipart/form-data body, read by the handler itself (described here for OpenAPI). */
-  multipart?: { description: string; fields: Record<string, { description: string; binary?: boolean; array?: boolean }> };
+  multipart?: {
+    description: string;
+    fields: Record<string, { description: string; binary?: boolean; array?: boolean }>;
+  };
   responses: RouteResponse[];
   handler(args: HandlerArgs<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
 }

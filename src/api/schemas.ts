@@ -74,7 +74,11 @@ export const FieldPatch = z
       ctx.addIssue({ code: 'custom', path: ['rowKey'], message: 'give exactly one of rowKey or sectionKey' });
     }
     if (JSON.stringify(v.value ?? null).length > MAX_VALUE_JSON_LENGTH) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `at most ${MAX_VALUE_JSON_LENGTH} characters of JSON` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `at most ${MAX_VALUE_JSON_LENGTH} characters of JSON`,
+      });
     }
   });
 
@@ -165,7 +169,12 @@ export const RunView = z.object({
 export const DocumentDetail = DocumentView.extend({ runs: z.array(RunView) });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 
 export const UploadResponse = z.object({
   documents: z.array(

@@ -60,7 +60,12 @@ export const MAX_FORM_FIELD_BYTES = 1000;
  */
 export function safeFileName(raw: string | undefined): string {
   // eslint-disable-next-line no-control-regex
-  const base = (raw ?? '').split(/[/\\]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim() ?? '';
+  const base =
+    (raw ?? '')
+      .split(/[/\\]/)
+      .pop()
+      ?.replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim() ?? '';
   const name = base === '.' || base === '..' ? '' : base;
   if (!name) return 'upload';
   if (name.length <= MAX_FILE_NAME_LENGTH) return name;
@@ -75,7 +80,11 @@ export interface UploadDeps {
   metrics: ApiMetrics;
 }
 
-export async function receiveUpload(request: FastifyRequest, user: User, deps: UploadDeps): Promise<UploadOutcome> {
+export async function receiveUpload(
+  request: FastifyRequest,
+  user: User,
+  deps: UploadDeps,
+): Promise<UploadOutcome> {
   const { limits } = deps;
   if (!request.isMultipart()) {
     throw new ApiError(415, {

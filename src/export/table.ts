@@ -34,7 +34,12 @@ const SECTION_COLUMNS = [
 
 function sectionCells(file: ExtractedFile, s: Section, si: number): Cell[] {
   const lampiran = s.lampiran
-    ? [s.lampiran.label && `Lampiran ${s.lampiran.label}`, s.lampiran.keputusan, s.lampiran.nomor && `Nomor ${s.lampiran.nomor}`, s.lampiran.tanggal ?? s.lampiran.tahun]
+    ? [
+        s.lampiran.label && `Lampiran ${s.lampiran.label}`,
+        s.lampiran.keputusan,
+        s.lampiran.nomor && `Nomor ${s.lampiran.nomor}`,
+        s.lampiran.tanggal ?? s.lampiran.tahun,
+      ]
         .filter((v) => v !== null && v !== undefined && v !== '')
         .join(', ')
     : null;
@@ -55,7 +60,9 @@ function sectionCells(file: ExtractedFile, s: Section, si: number): Cell[] {
 /** Every target key across the files, years in ascending order (non-year keys after them). */
 function targetKeys(files: readonly ExtractedFile[]): string[] {
   const keys = new Set<string>();
-  for (const f of files) for (const s of f.sections) for (const r of s.indikator) for (const k of Object.keys(r.target)) keys.add(k);
+  for (const f of files)
+    for (const s of f.sections)
+      for (const r of s.indikator) for (const k of Object.keys(r.target)) keys.add(k);
   return [...keys].sort((a, b) => {
     const [na, nb] = [Number(a), Number(b)];
     if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
@@ -140,7 +147,20 @@ export function indikatorTable(files: readonly ExtractedFile[]): Table {
 
 /** Every flag, file-level ones with an empty section. */
 export function flagTable(files: readonly ExtractedFile[]): Table {
-  const columns = ['file', 'sha256', 'section', 'kind', 'jabatan', 'row', 'indikator', 'code', 'severity', 'path', 'message', 'suggestion'];
+  const columns = [
+    'file',
+    'sha256',
+    'section',
+    'kind',
+    'jabatan',
+    'row',
+    'indikator',
+    'code',
+    'severity',
+    'path',
+    'message',
+    'suggestion',
+  ];
   const rows: Cell[][] = [];
   const flagRow = (file: ExtractedFile, s: Section | null, si: number | null, f: Flag): Cell[] => {
     const m = s && f.path !== null ? ROW_PATH.exec(f.path) : null;
@@ -169,12 +189,36 @@ export function flagTable(files: readonly ExtractedFile[]): Table {
 
 /** One row per signature block, with the place and date of its section. */
 export function penandatanganTable(files: readonly ExtractedFile[]): Table {
-  const columns = ['file', 'sha256', 'section', 'kind', 'sectionJabatan', 'unitKerja', 'nama', 'nip', 'jabatan', 'tempat', 'tanggal'];
+  const columns = [
+    'file',
+    'sha256',
+    'section',
+    'kind',
+    'sectionJabatan',
+    'unitKerja',
+    'nama',
+    'nip',
+    'jabatan',
+    'tempat',
+    'tanggal',
+  ];
   const rows: Cell[][] = [];
   for (const file of files) {
     file.sections.forEach((s, si) => {
       for (const p of s.penandatangan) {
-        rows.push([file.source.file, file.source.sha256, si + 1, s.kind, s.jabatan, s.unitKerja, p.nama, p.nip, p.jabatan, s.tempat, s.tanggal]);
+        rows.push([
+          file.source.file,
+          file.source.sha256,
+          si + 1,
+          s.kind,
+          s.jabatan,
+          s.unitKerja,
+          p.nama,
+          p.nip,
+          p.jabatan,
+          s.tempat,
+          s.tanggal,
+        ]);
       }
     });
   }

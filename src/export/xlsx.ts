@@ -35,7 +35,13 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
         name.length,
         ...table.rows.map((r) => {
           const v = r[i];
-          return v === null || v === undefined ? 0 : Math.max(...String(v).split('\n').map((l) => l.length));
+          return v === null || v === undefined
+            ? 0
+            : Math.max(
+                ...String(v)
+                  .split('\n')
+                  .map((l) => l.length),
+              );
         }),
       );
       const column = sheet.getColumn(i + 1);

@@ -93,7 +93,9 @@ export async function readBlob(key: string, root = dataDir()): Promise<Uint8Arra
     );
   }
   if (sha256Hex(bytes) !== sha256OfKey(key)) {
-    throw new IkiError('BLOB_CORRUPT', `the stored bytes (${key}) do not match their hash`, { stage: 'read' });
+    throw new IkiError('BLOB_CORRUPT', `the stored bytes (${key}) do not match their hash`, {
+      stage: 'read',
+    });
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

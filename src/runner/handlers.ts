@@ -97,7 +97,11 @@ export function describeFailure(f: Pick<Failure, 'reason' | 'stage' | 'page'>): 
  */
 export async function parseDocument(
   ref: Pick<DocumentRef, 'storageKey' | 'fileName'>,
-  opts: { signal?: AbortSignal; extractWithPages?: ExtractWithPages; ocrPages?: ReadonlyMap<number, unknown> } = {},
+  opts: {
+    signal?: AbortSignal;
+    extractWithPages?: ExtractWithPages;
+    ocrPages?: ReadonlyMap<number, unknown>;
+  } = {},
 ): Promise<ParseOutput> {
   const startedAt = Date.now();
   opts.signal?.throwIfAborted();
@@ -148,9 +152,15 @@ export async function storeOutcome(
       outcome = { ok: false, failure: failureOf(err) };
     }
   }
-  const failed = await recordFailedRun(store, documentId, EXTRACTOR_VERSION, documentErrorOf(outcome.failure), {
-    actor,
-  });
+  const failed = await recordFailedRun(
+    store,
+    documentId,
+    EXTRACTOR_VERSION,
+    documentErrorOf(outcome.failure),
+    {
+      actor,
+    },
+  );
   return { status: 'failed', runId: failed.runId, version: failed.version, pages: 0 };
 }
 

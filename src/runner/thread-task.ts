@@ -47,12 +47,16 @@ export async function runThreadTask(task: ThreadTask): Promise<ThreadReplies[Thr
         const ocr = await loadPageOcr(task.pageOcrModule);
         return ocr.planPages(await readBlob(task.storageKey), task.fileName);
       });
-    case 'ocr-page':
-      return outcomeOf(async () => {
+    case 'ocr-page': {
+      const reply = await outcomeOf(async () => {
         const ocr = await loadPageOcr(task.pageOcrModule);
         const value = await ocr.ocrPage(await readBlob(task.storageKey), task.fileName, task.page);
         return { page: task.page, value };
       });
+      // A page's failure names its page even when the OCR module did not.
+      if (!reply.ok) reply.failure.page ??= task.page;
+      return reply;
+    }
   }
 }
 

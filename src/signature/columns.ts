@@ -15,7 +15,10 @@ export interface SignatureLines {
   columns: boolean;
 }
 
-export function signatureColumns(blocks: readonly LineBlock[], pageWidth: (page: number) => number | undefined): SignatureLines {
+export function signatureColumns(
+  blocks: readonly LineBlock[],
+  pageWidth: (page: number) => number | undefined,
+): SignatureLines {
   const positioned = blocks.some((b) => b.page !== null);
   if (!positioned) return { lines: blocks.map((b) => b.text), columns: false };
   const left: string[] = [];

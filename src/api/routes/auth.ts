@@ -12,7 +12,8 @@ export function authRoutes({ store }: ApiContext): AnyRoute[] {
       method: 'POST',
       url: '/auth/login',
       operationId: 'login',
-      summary: 'Exchange email and password for an API token (shown once; send it as `Authorization: Bearer …`).',
+      summary:
+        'Exchange email and password for an API token (shown once; send it as `Authorization: Bearer …`).',
       tag: 'auth',
       access: 'public',
       body: LoginBody,

@@ -29,7 +29,8 @@ export function documentRoutes(ctx: ApiContext): AnyRoute[] {
       tag: 'documents',
       access: UPLOADERS,
       multipart: {
-        description: 'One or more file parts; an optional `unitKerja` field before the files applies to them.',
+        description:
+          'One or more file parts; an optional `unitKerja` field before the files applies to them.',
         fields: {
           files: { description: 'Documents or zip archives', binary: true, array: true },
           unitKerja: { description: 'The office the documents belong to, when known' },
@@ -130,7 +131,8 @@ export function documentRoutes(ctx: ApiContext): AnyRoute[] {
       method: 'POST',
       url: '/documents/:id/reextract',
       operationId: 'reextract',
-      summary: 'Extract the stored file again (a new run); corrections are re-applied, misfits become conflicts.',
+      summary:
+        'Extract the stored file again (a new run); corrections are re-applied, misfits become conflicts.',
       tag: 'documents',
       access: UPLOADERS,
       params: IdParams,

@@ -1,0 +1,159 @@
+/**
+ * The in-process runner: no Redis, one machine. Documents run on the worker-thread pool with the
+ * same handlers as the queue; every database write stays in this (the main) thread, which PGlite
+ * requires. Retries and backoff mirror the queue's job options. A document interrupted by a crash
+ * or a shutdown stays `queued` in the store, so the next run continues it.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describeError } from '../errors.js';
+import type { Store } from '../store/repository.js';
+import type { DocumentRef, Failure, Outcome, ParseOutput, StoreResult } from './handlers.js';
+import { failureOf, storeOutcome } from './handlers.js';
+import type { ExtractPool } from './pool.js';
+
+/** Attempts per document when the failure may be transient (bad input is never retried). */
+export const DEFAULT_ATTEMPTS = 3;
+/** First retry delay (ms); doubled on each further attempt. */
+export const DEFAULT_BACKOFF_MS = 1000;
+/** After a stop is requested, running documents get this long (ms) before their threads end. */
+export const DEFAULT_GRACE_MS = 30_000;
+
+export interface RunEvent {
+  doc: DocumentRef;
+  status: StoreResult['status'] | 'failed';
+  pages: number;
+  failure: Failure | null;
+  /** Parse + store wall time (ms). */
+  ms: number;
+}
+
+export interface InProcessOptions {
+  store: Store;
+  pool: ExtractPool;
+  /** @defaultValue DEFAULT_ATTEMPTS */
+  attempts?: number;
+  /** @defaultValue DEFAULT_BACKOFF_MS */
+  backoffMs?: number;
+  /** Page-OCR module (see page-ocr.ts); null or unset: OCR happens inside extractFile. */
+  pageOcrModule?: string | null;
+  /** Stop taking documents; running ones finish (or are stopped after `graceMs`). */
+  signal?: AbortSignal;
+  /** @defaultValue DEFAULT_GRACE_MS */
+  graceMs?: number;
+  /** Re-run documents already done (a new run is stored). */
+  force?: boolean;
+  onEvent?: (e: RunEvent) => void;
+}
+
+export interface RunTotals {
+  done: number;
+  failed: number;
+  skipped: number;
+  /** Documents not finished because a stop was requested; they stay queued. */
+  interrupted: number;
+  pages: number;
+}
+
+export async function runInProcess(docs: readonly DocumentRef[], opts: InProcessOptions): Promise<RunTotals> {
+  const totals: RunTotals = { done: 0, failed: 0, skipped: 0, interrupted: 0, pages: 0 };
+  const hard = new AbortController();
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onStop = () => {
+    graceTimer = setTimeout(() => hard.abort(), opts.graceMs ?? DEFAULT_GRACE_MS);
+    graceTimer.unref();
+  };
+  if (opts.signal?.aborted) onStop();
+  else opts.signal?.addEventListener('abort', onStop, { once: true });
+
+  let next = 0;
+  // One more slot than threads: a thread starts the next document while this thread saves.
+  const slots = Math.min(docs.length, opts.pool.threads + 1);
+  const lane = async () => {
+    while (next < docs.length && !opts.signal?.aborted) {
+      const doc = docs[next++]!;
+      const started = Date.now();
+      try {
+        const stored = await runOne(doc, opts, hard.signal);
+        if (stored.status === 'done') totals.done++;
+        else if (stored.status === 'skipped') totals.skipped++;
+        else totals.failed++;
+        totals.pages += stored.pages;
+        opts.onEvent?.({ doc, ...stored, ms: Date.now() - started });
+      } catch (err) {
+        if (hard.signal.aborted) {
+          totals.interrupted++;
+          continue;
+        }
+        totals.failed++;
+        opts.onEvent?.({
+          doc,
+          status: 'failed',
+          pages: 0,
+          failure: failureOf(err),
+          ms: Date.now() - started,
+        });
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: slots }, lane));
+  } finally {
+    clearTimeout(graceTimer);
+    opts.signal?.removeEventListener('abort', onStop);
+  }
+  totals.interrupted += docs.length - next;
+  return totals;
+}
+
+/** One document: parse (with retries for transient failures), then store (also retried). */
+async function runOne(
+  doc: DocumentRef,
+  opts: InProcessOptions,
+  signal: AbortSignal,
+): Promise<StoreResult & { failure: Failure | null }> {
+  const attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
+  const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
+  let outcome: Outcome<ParseOutput> | undefined;
+  for (let attempt = 1; ; attempt++) {
+    outcome = await parseWithPool(doc, opts, signal);
+    if (outcome.ok || outcome.failure.unrecoverable || attempt >= attempts) break;
+    await sleep(backoff * 2 ** (attempt - 1), undefined, { signal });
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const stored = await storeOutcome(opts.store, doc.documentId, outcome, {
+        ...(opts.force ? { force: true } : {}),
+        actor: 'ingest',
+      });
+      return { ...stored, failure: outcome.ok ? null : outcome.failure };
+    } catch (err) {
+      if (attempt >= attempts) {
+        throw Object.assign(new Error(`cannot save the result: ${describeError(err)}`), { cause: err });
+      }
+      await sleep(backoff * 2 ** (attempt - 1), undefined, { signal });
+    }
+  }
+}
+
+/** The pool's parse, with page OCR split into parallel page tasks when a module is configured. */
+async function parseWithPool(
+  doc: DocumentRef,
+  opts: InProcessOptions,
+  signal: AbortSignal,
+): Promise<Outcome<ParseOutput>> {
+  const ref = { storageKey: doc.storageKey, fileName: doc.fileName };
+  const module = opts.pageOcrModule;
+  if (!module) return opts.pool.run({ kind: 'parse', ...ref }, signal);
+  const plan = await opts.pool.run({ kind: 'plan', ...ref, pageOcrModule: module }, signal);
+  if (!plan.ok) return plan;
+  if (plan.value.length === 0) return opts.pool.run({ kind: 'parse', ...ref }, signal);
+  const pages = await Promise.all(
+    plan.value.map((page) =>
+      opts.pool.run({ kind: 'ocr-page', ...ref, pageOcrModule: module, page }, signal),
+    ),
+  );
+  const failed = pages.find((p) => !p.ok);
+  if (failed && !failed.ok) return failed;
+  const ocrPages = pages.flatMap((p): [number, unknown][] => (p.ok ? [[p.value.page, p.value.value]] : []));
+  return opts.pool.run({ kind: 'parse', ...ref, pageOcrModule: module, ocrPages }, signal);
+}
