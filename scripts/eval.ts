@@ -14,7 +14,7 @@ import { extractFile } from '../src/pipeline/extract-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures/gold');
-const sets = ['seeds', 'pdf', 'scans'];
+const sets = ['seeds', 'pdf', 'layout', 'scans'];
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length);
 const inputDirs = sets
   .filter((s) => !only || only.split(',').includes(s))
@@ -32,7 +32,7 @@ for (const dir of inputDirs) {
     if (!id || f.endsWith('.json') || f.endsWith('.md') || !existsSync(join(goldDir, `${id}.json`))) continue;
     // A generated fixture prints only some sections: its sidecar gold says which.
     const sidecar = join(root, 'fixtures/pdf', `${id}${m?.[2] ?? ''}.gold.json`);
-    if (m?.[2] && dir.endsWith('pdf') && !existsSync(sidecar)) continue; // a bad-input fixture
+    if (m?.[2] && !dir.endsWith('seeds') && !existsSync(sidecar)) continue; // a bad-input fixture
     const goldPath = m?.[2] && existsSync(sidecar) ? sidecar : join(goldDir, `${id}.json`);
     const bytes = readFileSync(join(dir, f));
     const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { source: { file: string } };

@@ -64,7 +64,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     bodyLimit: limits.bodyBytes,
     trustProxy: opts.trustProxy ?? false,
     // Ids are uuids: a long URL is an attack or a mistake.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   });
   const metrics = createApiMetrics(() => documentCounts({ store: opts.store }));
   const ownSubmitter = opts.submitter === undefined;

@@ -7,7 +7,8 @@
  * enqueues instead; the API depends only on the `Submitter` interface below.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { IkiError } from '../errors.js';
 import { extractFile } from '../pipeline/extract-file.js';
@@ -85,19 +86,20 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Writes a blob once (write to a temporary name, then rename: a reader never sees half a file). */
-export function writeBlob(dataDir: string, sha256: string, bytes: Uint8Array): string {
+export async function writeBlob(dataDir: string, sha256: string, bytes: Uint8Array): Promise<string> {
   const key = blobKey(sha256);
   const path = join(dataDir, key);
-  if (existsSync(path) && statSync(path).size === bytes.length) return key;
-  mkdirSync(dirname(path), { recursive: true });
+  const existing = await stat(path).catch(() => null);
+  if (existing?.size === bytes.length) return key;
+  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
+  await writeFile(tmp, bytes);
+  await rename(tmp, path);
   return key;
 }
 
-export function readBlob(dataDir: string, key: string): Buffer {
-  return readFileSync(join(dataDir, key));
+export function readBlob(dataDir: string, key: string): Promise<Buffer> {
+  return readFile(join(dataDir, key));
 }
 
 export function createInProcessSubmitter(opts: SubmitterOptions): Submitter {
@@ -132,7 +134,7 @@ export function createInProcessSubmitter(opts: SubmitterOptions): Submitter {
     await setDocumentStatus(store, doc.id, 'processing');
     let outcome: ExtractionEvent['outcome'] = 'done';
     try {
-      const bytes = readBlob(dataDir, doc.storageKey ?? blobKey(doc.sha256));
+      const bytes = await readBlob(dataDir, doc.storageKey ?? blobKey(doc.sha256));
       const result = await extractFile(bytes, { fileName: doc.fileName });
       await saveExtraction(store, doc.id, result, EXTRACTOR_VERSION, { actor, startedAt });
     } catch (err) {
@@ -152,7 +154,7 @@ export function createInProcessSubmitter(opts: SubmitterOptions): Submitter {
   return {
     async submitDocument(bytes, fileName, uploadedBy, meta = {}) {
       const sha256 = sha256Hex(bytes);
-      const storageKey = writeBlob(dataDir, sha256, bytes);
+      const storageKey = await writeBlob(dataDir, sha256, bytes);
       const { document, created } = await upsertDocument(
         store,
         {

@@ -54,18 +54,15 @@ export const MAX_FORM_FIELDS = 10;
 /** Bytes per non-file form field. */
 export const MAX_FORM_FIELD_BYTES = 1000;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * A safe base name from a client-supplied file name: browsers may send a whole path
  * (`C:\fakepath\x.pdf`), and a name is never trusted to stay inside a folder.
  */
 export function safeFileName(raw: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  const base =
-    (raw ?? '')
-      .split(/[/\\]/)
-      .pop()
-      ?.replace(/[\u0000-\u001f\u007f]/g, '')
-      .trim() ?? '';
+  const base = (raw ?? '').split(/[/\\]/).pop()?.replace(CONTROL_CHARS, '').trim() ?? '';
   const name = base === '.' || base === '..' ? '' : base;
   if (!name) return 'upload';
   if (name.length <= MAX_FILE_NAME_LENGTH) return name;

@@ -8,6 +8,8 @@ import { BadInputError } from '../errors.js';
 import type { LayoutDocument } from '../ir/document.js';
 import { readDocx } from '../read/docx/index.js';
 import { LEGACY_DOC_MESSAGE, sniffMediaTypeDetailed, unsupportedReason } from '../read/media-type.js';
+import { readImage } from '../read/image/index.js';
+import { withOcrFallback } from '../read/ocr/fallback.js';
 import { readPdf } from '../read/pdf/index.js';
 import type { ExtractOptions } from './extract.js';
 import { extractLayout, extractText } from './extract.js';
@@ -24,16 +26,14 @@ export async function readDocument(
     case 'markdown':
       return 'text';
     case 'pdf':
-      return readPdf(bytes, { file });
+      // Pages without a usable text layer (scanned, garbled fonts) are rendered and OCR'd.
+      return withOcrFallback(await readPdf(bytes, { file }), bytes, { file });
     case 'docx':
       return readDocx(bytes, { file });
     case 'doc':
       throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
     case 'image':
-      throw new BadInputError(`${sniff.mediaType} needs OCR, which this build does not include yet`, {
-        file,
-        stage: 'read',
-      });
+      return readImage(bytes, { file });
     default:
       throw new BadInputError(unsupportedReason(sniff) ?? `unsupported file type (${sniff.mediaType})`, {
         file,

@@ -13,6 +13,8 @@ import { parsePlaceDateLine } from '../dates/indonesian.js';
 import { isHeadingLine, isTitleLine, lineText } from '../segment/line-kinds.js';
 import type { WordTest } from '../text/join.js';
 import { BODY_WORDS, NO_BREAK_AFTER, START_WORDS } from './flat-vocabulary.js';
+import { looksSpaceAligned, readSpaceAligned } from './layout.js';
+import type { SpaceAlignedPart } from './layout.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { HeaderColumn } from './vocabulary.js';
 import { columnsFromTokens, headerTokens } from './vocabulary.js';
@@ -559,6 +561,8 @@ export interface FlatSpec {
   columns: HeaderColumn[];
   states: State[];
   toks: Tok[];
+  /** Set when the table keeps its columns' positions (pdftotext -layout): read by position instead. */
+  spaceAligned?: RawTable;
 }
 
 /** Find a form's flattened table: its heading, its body (repeated headings dropped), its end. */
@@ -567,14 +571,18 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   if (!head) return null;
   const end = bodyEnd(lines, head.end);
   const body: string[] = [];
+  // Pages of a space-aligned table: each repeated heading starts a part with its own positions.
+  const parts: SpaceAlignedPart[] = [{ heading: lines.slice(head.start, head.end), body: [] }];
   for (let i = head.end; i < end; i++) {
     const h = isHeadingLine(lines[i]!) ? findHeading(lines.slice(0, end), i) : null;
     if (h && h.start === i) {
       for (let k = i; k < h.end; k++) body.push('');
+      parts.push({ heading: lines.slice(h.start, h.end), body: [] });
       i = h.end - 1;
       continue;
     }
     body.push(lines[i]!);
+    (parts[parts.length - 1]!.body as string[]).push(lines[i]!);
   }
   const columns = head.columns.filter((c) => c.role !== 'unknown');
   const states: State[] = columns.map((col, index) => ({
@@ -582,6 +590,9 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
     index,
     single: col.role === 'no' || (col.role === 'target' && !!col.year),
   }));
+  const headingLines = lines.slice(head.start, head.end);
+  const spaceAligned = looksSpaceAligned(headingLines, body) ? readSpaceAligned(parts) : null;
+  if (spaceAligned) return { start: head.start, end, columns, states, toks: [], spaceAligned };
   return { start: head.start, end, columns, states, toks: tokenize(body) };
 }
 
@@ -605,6 +616,7 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
   const out: (RawTable | null)[] = specs.map(() => null);
   const groups = new Map<string, number[]>();
   specs.forEach((sp, i) => {
+    if (sp?.spaceAligned) out[i] = sp.spaceAligned;
     if (!sp || sp.toks.length === 0 || sp.states.length === 0) return;
     const key = sp.columns.map((c) => c.year ?? c.role).join('|');
     groups.set(key, [...(groups.get(key) ?? []), i]);

@@ -4,9 +4,11 @@ import { createApiToken, createUser, getUser, verifyPassword } from '../../store
 import { ApiError } from '../errors.js';
 import { ADMINS, type AnyRoute, type ApiContext, READERS, defineRoute } from '../route.js';
 import { CreateUserBody, IdParams, LoginBody, LoginResponse, TokenBody, UserView } from '../schemas.js';
+import { LoginThrottle } from '../throttle.js';
 import { userView } from '../views.js';
 
 export function authRoutes({ store }: ApiContext): AnyRoute[] {
+  const throttle = new LoginThrottle();
   return [
     defineRoute({
       method: 'POST',
@@ -20,10 +22,26 @@ export function authRoutes({ store }: ApiContext): AnyRoute[] {
       responses: [
         { status: 200, description: 'A new token for the user', schema: LoginResponse },
         { status: 401, description: 'Wrong email or password' },
+        { status: 429, description: 'Too many failed logins from this client; retry later' },
       ],
-      async handler({ body }) {
-        const user = await verifyPassword(store, body.email, body.password);
-        if (!user) throw new ApiError(401, { message: 'wrong email or password' });
+      async handler({ body, request, reply }) {
+        const keys = [`ip:${request.ip}`, `ip+email:${request.ip}|${body.email.toLowerCase()}`];
+        const wait = throttle.blocked(keys);
+        if (wait !== null) {
+          reply.header('retry-after', String(wait));
+          throw new ApiError(429, { message: `too many failed logins; retry in ${wait} s` });
+        }
+        const checked = await throttle.limit(() => verifyPassword(store, body.email, body.password));
+        if (!checked) {
+          reply.header('retry-after', '1');
+          throw new ApiError(429, { message: 'too many logins at once; retry in a moment' });
+        }
+        const user = checked.value;
+        if (!user) {
+          throttle.fail(keys);
+          throw new ApiError(401, { message: 'wrong email or password' });
+        }
+        throttle.succeed(keys.slice(1));
         const { id, token } = await createApiToken(store, user.id, 'login');
         return { token, tokenId: id, user: userView(user) };
       },

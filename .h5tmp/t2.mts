@@ -1,0 +1,11 @@
+let t = performance.now();
+const { openStore } = await import('../src/store/repository.js');
+console.log('import store', (performance.now() - t).toFixed(0)); t = performance.now();
+const s = await openStore({ dataDir: '/tmp/h5/pgl-' + Date.now() });
+console.log('open new pglite', (performance.now() - t).toFixed(0)); t = performance.now();
+await s.close();
+const s2 = await openStore({ dataDir: 'memory://' });
+console.log('open memory', (performance.now() - t).toFixed(0)); t = performance.now();
+await s2.close();
+const m = await import('../src/cli/main.js');
+console.log('import main', (performance.now() - t).toFixed(0)); t = performance.now();

@@ -1,0 +1,14 @@
+process.env.IKI_DATA_DIR = '/tmp/h5/d1';
+let t = performance.now();
+const { createExtractPool } = await import('../src/runner/pool.js');
+const { openStore } = await import('../src/store/repository.js');
+console.log('imports', (performance.now() - t).toFixed(0)); t = performance.now();
+const pool = createExtractPool({ threads: 2 });
+const store = await openStore({ dataDir: 'memory://', databaseUrl: '' });
+console.log('open', (performance.now() - t).toFixed(0)); t = performance.now();
+const r = await pool.run({ kind: 'parse', storageKey: 'blobs/00/' + '0'.repeat(64), fileName: 'x' });
+console.log('first task', (performance.now() - t).toFixed(0), r.ok); t = performance.now();
+await pool.close();
+console.log('pool close', (performance.now() - t).toFixed(0)); t = performance.now();
+await store.close();
+console.log('store close', (performance.now() - t).toFixed(0)); t = performance.now();

@@ -1,0 +1,10 @@
+let t = performance.now();
+const { openStore } = await import('../src/store/repository.js');
+t = performance.now();
+const store = await openStore({ dataDir: 'memory://', databaseUrl: '' });
+console.log('open pglite', (performance.now() - t).toFixed(0)); t = performance.now();
+const { createExtractPool } = await import('../src/runner/pool.js');
+const pool = createExtractPool({ threads: 2 });
+const r = await pool.run({ kind: 'parse', storageKey: 'blobs/00/' + '0'.repeat(64), fileName: 'x' });
+console.log('pool first task', (performance.now() - t).toFixed(0), r.ok); t = performance.now();
+await pool.close(); await store.close();

@@ -1,0 +1,53 @@
+/**
+ * Ink versus paper: Otsu's global threshold on the grey histogram. Scans of printed forms are
+ * evenly lit, so one threshold per page is enough for finding rules and measuring skew; the text
+ * itself is binarised again by tesseract, which sees the grey page.
+ */
+import type { GrayImage } from '../image/gray.js';
+
+/** Thresholds are kept at or above this, so a nearly blank page does not turn its paper grain into ink. */
+export const MIN_INK_THRESHOLD = 64;
+/** …and at or below this, so a page of mostly dark ink still keeps light paper as paper. */
+export const MAX_INK_THRESHOLD = 220;
+
+/** Otsu's threshold: grey values below it are ink. */
+export function otsuThreshold(img: GrayImage): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < img.data.length; i++) hist[img.data[i]!]!++;
+  const total = img.data.length;
+  let sumAll = 0;
+  for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
+  let wB = 0;
+  let sumB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      threshold = t + 1;
+    }
+  }
+  return Math.min(MAX_INK_THRESHOLD, Math.max(MIN_INK_THRESHOLD, threshold));
+}
+
+/** Share of pixels darker than `threshold`. */
+export function inkShare(img: GrayImage, threshold: number): number {
+  let ink = 0;
+  for (let i = 0; i < img.data.length; i++) if (img.data[i]! < threshold) ink++;
+  return img.data.length ? ink / img.data.length : 0;
+}
+
+/** A copy with every pixel black (0) or white (255). */
+export function binarize(img: GrayImage, threshold: number): GrayImage {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i]! < threshold ? 0 : 255;
+  return { width: img.width, height: img.height, data };
+}
