@@ -21,6 +21,7 @@ import { reviewRoutes } from './routes/review.js';
 import { documentCounts, systemRoutes } from './routes/system.js';
 import { type Submitter, createInProcessSubmitter } from './submit.js';
 import { MAX_FORM_FIELD_BYTES, MAX_FORM_FIELDS } from './upload.js';
+import { registerWorkbench } from './static.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -162,6 +163,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         }),
     });
   }
+  // The reviewer's workbench: the built web app and its source-page routes (src/api/static.ts).
+  registerWorkbench(app, {
+    store: opts.store,
+    ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+  });
   app.decorate('iki', { submitter, metrics, limits, routes });
   return app;
 }

@@ -134,7 +134,14 @@ export function createInProcessSubmitter(opts: SubmitterOptions): Submitter {
     await setDocumentStatus(store, doc.id, 'processing');
     let outcome: ExtractionEvent['outcome'] = 'done';
     try {
-      const bytes = await readBlob(dataDir, doc.storageKey ?? blobKey(doc.sha256));
+      const bytes = await readBlob(dataDir, doc.storageKey ?? blobKey(doc.sha256)).catch((cause: unknown) => {
+        // Not the fs message: it names server paths, and the reason is shown to API clients.
+        throw new IkiError('BLOB_MISSING', 'the stored copy of the file is missing or unreadable', {
+          file: doc.fileName,
+          stage: 'read',
+          cause,
+        });
+      });
       const result = await extractFile(bytes, { fileName: doc.fileName });
       await saveExtraction(store, doc.id, result, EXTRACTOR_VERSION, { actor, startedAt });
     } catch (err) {

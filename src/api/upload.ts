@@ -2,7 +2,9 @@
  * POST /documents: multipart with any number of files (a zip is expanded into its files). Each
  * part is handled as it arrives, so memory holds one file at a time; a form field `unitKerja`
  * placed before the files applies to the files after it. A refused file does not stop the others:
- * the answer lists what was accepted and what was refused, and why.
+ * the answer lists what was accepted and what was refused, and why. A breach of the request's
+ * own limits (too many files) ends it with 413; files before that point are stored, and sending
+ * them again is harmless (same bytes, same document).
  */
 import type { FastifyRequest } from 'fastify';
 import { BadInputError, IkiError, InputTooLargeError } from '../errors.js';

@@ -109,7 +109,16 @@ function splitSegments(segments: readonly FormSegment[]): SegmentParts[] {
   });
 }
 
+/** Per-stage wall time of the last extraction in this process, for profiling (`IKI_TIMINGS=1`). */
+export const lastTimings: Record<string, number> = {};
+
 export function extractLayout(doc: LayoutDocument): ExtractedFile {
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    lastTimings[stage] = (lastTimings[stage] ?? 0) + now - mark;
+    mark = now;
+  };
   const fileFlags: Flag[] = [];
   for (const issue of doc.issues) {
     fileFlags.push({
@@ -123,7 +132,9 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
   const vocab = documentVocabulary(doc.blocks);
   const checker = getSpellChecker();
   const isWord: WordTest = (w) => (vocab.get(w) ?? 0) > 0 || checker.isWord(w);
+  lap('vocabulary');
   const { segments, leftovers } = segmentForms(doc.blocks);
+  lap('segment');
   const allLines: string[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'line') allLines.push(b.text);
@@ -134,7 +145,9 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
   const drafts: SectionDraft[] = [];
   const signatureBlocks: SignatureBlock[] = [];
   let lastKind: SectionKindName = 'OTHER';
+  lap('unitKerja');
   const allParts = splitSegments(segments);
+  lap('tables');
   for (const [si, seg] of segments.entries()) {
     const parts = allParts[si]!;
     const header = parseHeader(parts.before, isWord);
@@ -165,12 +178,14 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
     });
     signatureBlocks.push(sig);
   }
+  lap('header+records+signatures');
   const paired = pairSignatures(signatureBlocks);
   drafts.forEach((d, i) => {
     d.penandatangan = paired[i]!.penandatangan;
     d.meta.signatureLines = paired[i]!.printed;
   });
 
+  lap('pairing');
   const spellVocab = spellingVocabulary(drafts);
   const sections: Section[] = drafts.map((d) => {
     // Spelling runs as a row rule so its flags sit under their rows, as reviewers read them.
@@ -203,7 +218,9 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
     sections,
     flags: fileFlags,
   };
+  lap('flags');
   const parsed = ExtractedFileSchema.safeParse(result);
+  lap('validate');
   if (!parsed.success) {
     throw new IkiError('CONTRACT_VIOLATION', `output does not match the contract: ${parsed.error.message}`, {
       file: doc.source.file,

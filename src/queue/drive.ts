@@ -7,11 +7,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
-import { EXTRACTOR_VERSION } from '../pipeline/extract.js';
 import type { Store } from '../store/repository.js';
 import { recordFailedRun } from '../store/repository.js';
 import { documents } from '../store/schema.js';
 import type { DocumentRef } from '../runner/handlers.js';
+import { extractorVersion } from '../runner/handlers.js';
 import type { RunEvent, RunTotals } from '../runner/in-process.js';
 import type { PipelineQueues } from './queues.js';
 
@@ -129,7 +129,7 @@ async function reconcile(
   for (const doc of docs.filter((d) => states.get(d.sha256) === 'failed' && !recorded.has(d.documentId))) {
     recorded.add(doc.documentId);
     const reason = (await opts.queues.storeFailure(doc.sha256)) ?? 'the store job failed';
-    await recordFailedRun(opts.store, doc.documentId, EXTRACTOR_VERSION, { reason, stage: 'store' });
+    await recordFailedRun(opts.store, doc.documentId, await extractorVersion(), { reason, stage: 'store' });
   }
   opts.onWorkers?.(await opts.queues.workerCounts());
 }

@@ -60,6 +60,8 @@ export interface WorkerSettings {
   stalledIntervalMs?: number;
   /** @defaultValue DEFAULT_SHUTDOWN_GRACE_MS */
   graceMs?: number;
+  /** A thread pool to share (not closed by `close`); by default the workers make their own. */
+  pool?: ExtractPool;
   /** Called when a job of this process completes or fails for good (for logs). */
   onJob?: (e: JobEvent) => void;
 }
@@ -106,10 +108,11 @@ export async function startWorkers(settings: WorkerSettings): Promise<RunningWor
   }
   const concurrency = resolveConcurrency(settings.concurrency);
   const cpuQueues = queues.filter((q) => q !== 'store');
-  const pool =
-    cpuQueues.length > 0
+  const ownPool =
+    cpuQueues.length > 0 && !settings.pool
       ? createExtractPool({ threads: Math.max(...cpuQueues.map((q) => concurrency[q])) })
       : null;
+  const pool = cpuQueues.length > 0 ? (settings.pool ?? ownPool) : null;
   const connection = connectRedis(settings.config, 'iki-worker');
   const ctx: Ctx = {
     settings,
@@ -185,7 +188,7 @@ export async function startWorkers(settings: WorkerSettings): Promise<RunningWor
         } finally {
           clearTimeout(timer);
         }
-        await Promise.allSettled([ctx.ocrQueue.close(), ctx.parseQueue.close(), pool?.close()]);
+        await Promise.allSettled([ctx.ocrQueue.close(), ctx.parseQueue.close(), ownPool?.close()]);
         // bullmq leaves connections it was given open.
         for (const c of connections) c.disconnect();
       })();

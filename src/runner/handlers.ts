@@ -9,8 +9,6 @@
 import type { ExtractedFile } from '../contract/schema.js';
 import { BadInputError, IkiError, InputTooLargeError, describeError } from '../errors.js';
 import { readBlob } from '../ingest/blobs.js';
-import { extractFile } from '../pipeline/extract-file.js';
-import { EXTRACTOR_VERSION } from '../pipeline/extract.js';
 import type { DocumentError, Store } from '../store/repository.js';
 import { getDocument, recordFailedRun, saveExtraction } from '../store/repository.js';
 
@@ -65,6 +63,14 @@ export type ExtractWithPages = (
   pages: ReadonlyMap<number, unknown>,
 ) => Promise<ExtractedFile>;
 
+/**
+ * The extractor's version, loaded on first use: the extractor is a large module graph, and a
+ * process that only stores results (or only drives the queue) need not load it at start.
+ */
+export async function extractorVersion(): Promise<string> {
+  return (await import('../pipeline/extract.js')).EXTRACTOR_VERSION;
+}
+
 /** Pages a document counts for progress and throughput: text has no pages and counts as one. */
 export function pagesOf(result: Pick<ExtractedFile, 'source'>): number {
   return result.source.pages ?? 1;
@@ -110,7 +116,7 @@ export async function parseDocument(
   const result =
     opts.extractWithPages && opts.ocrPages
       ? await opts.extractWithPages(bytes, ref.fileName, opts.ocrPages)
-      : await extractFile(bytes, { fileName: ref.fileName });
+      : await (await import('../pipeline/extract-file.js')).extractFile(bytes, { fileName: ref.fileName });
   return { result, startedAt, ms: Date.now() - startedAt, pages: pagesOf(result) };
 }
 
@@ -141,7 +147,7 @@ export async function storeOutcome(
   if (outcome.ok) {
     const { result, startedAt, pages } = outcome.value;
     try {
-      const saved = await saveExtraction(store, documentId, result, EXTRACTOR_VERSION, {
+      const saved = await saveExtraction(store, documentId, result, await extractorVersion(), {
         actor,
         startedAt: new Date(startedAt),
       });
@@ -155,7 +161,7 @@ export async function storeOutcome(
   const failed = await recordFailedRun(
     store,
     documentId,
-    EXTRACTOR_VERSION,
+    await extractorVersion(),
     documentErrorOf(outcome.failure),
     {
       actor,

@@ -10,12 +10,29 @@ const TITLE_QUALIFIER = /\b(INDIVIDU|UTAMA|ES+ELON|KEGIATAN|PROGRAM|DAERAH|SASAR
 const LAMPIRAN = /^\s*lampiran\b/i;
 const JABATAN = /^[\s\-•*\d.)]*jabatan\s*:/i;
 
-export function lineText(raw: string): string {
-  return cleanInline(raw.replace(/^#+\s*/, ''));
+/**
+ * Line classification is asked many times per line (segmentation, header, table heading scans),
+ * so answers are memoised per distinct line, in bounded caches.
+ */
+function memo<T>(f: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw: string) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const v = f(raw);
+    if (cache.size >= LINE_CACHE_MAX) cache.clear();
+    cache.set(raw, v);
+    return v;
+  };
 }
 
+/** Distinct lines remembered per classifier. */
+const LINE_CACHE_MAX = 20_000;
+
+export const lineText = memo((raw: string): string => cleanInline(raw.replace(/^#+\s*/, '')));
+
 /** A form title: "INDIKATOR KINERJA INDIVIDU", "## INDIKATOR KINERJA UTAMA", "INDIKATOR KINERJA ESSELON IV". */
-export function isTitleLine(raw: string): boolean {
+export const isTitleLine = memo((raw: string): boolean => {
   const t = lineText(raw).replace(/^[-•*\d.)\s]+/, '');
   const m = TITLE.exec(t);
   if (!m) return false;
@@ -24,7 +41,7 @@ export function isTitleLine(raw: string): boolean {
   const upper = t.replace(/[^A-Za-z]/g, '');
   const upperShare = upper.length ? upper.replace(/[^A-Z]/g, '').length / upper.length : 0;
   return (upperShare > 0.8 || /^\s*#/.test(raw)) && TITLE_QUALIFIER.test(t);
-}
+});
 
 export function isLampiranLine(raw: string): boolean {
   return LAMPIRAN.test(lineText(raw)) && lineText(raw).length < 200;
@@ -35,7 +52,7 @@ export function isJabatanLine(raw: string): boolean {
 }
 
 /** A line that is (part of) a table heading: mostly upper-case heading vocabulary. */
-export function isHeadingLine(raw: string): boolean {
+export const isHeadingLine = memo((raw: string): boolean => {
   const t = lineText(raw);
   if (!t || t.length > 160) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
@@ -44,7 +61,7 @@ export function isHeadingLine(raw: string): boolean {
   if (upperShare < 0.85) return false;
   const { share } = headingScore(t);
   return share >= 0.6;
-}
+});
 
 export type SectionKindName = 'IKI' | 'IKU' | 'IK-ESELON' | 'OTHER';
 

@@ -274,21 +274,6 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     for (let n = 0; n < N; n++) a[n + 1] = a[n]! + emitTok(toks[n]!, st);
     return a;
   });
-  const fragScore = (a: number, b: number, j: number, continuing: boolean): number => {
-    const st = states[j]!;
-    if (st.single && b - a !== 1) return -Infinity;
-    let v = pre[j]![b]! - pre[j]![a]!;
-    if (!continuing) {
-      v += startL[j]![a]!;
-      if (toks[a]!.lowercase && st.col.role !== 'no' && st.col.role !== 'target') v += W.lowercaseCellStart;
-    }
-    const w = widths[j]!;
-    if (Number.isFinite(w)) {
-      const len = toks[b - 1]!.end - toks[a]!.start;
-      if (len > w + WIDTH_SLACK) v -= WIDTH_PENALTY_PER_CHAR * (len - w - WIDTH_SLACK);
-    }
-    return v;
-  };
   const skipCost = (i: number, j: number): number => {
     let c = 0;
     for (let k = i + 1; k < j; k++) {
@@ -315,65 +300,103 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     return b;
   };
   // best[b*S + j]: best score of a decoding of tokens [0, b) whose last fragment ends at b in state j.
+  // Filled forwards: once every fragment ending at `a` is scored, best[a] is final, the best
+  // predecessor for each kind of transition is found once per (a, j), and the fragments
+  // starting at `a` are extended token by token (O(N·S² + N·K·S) instead of O(N·K·S²)).
   const best = new Float64Array((N + 1) * S).fill(-Infinity);
   const backFrom = new Int32Array((N + 1) * S).fill(-1);
   const backState = new Int32Array((N + 1) * S).fill(-1);
   const backNew = new Uint8Array((N + 1) * S);
   const backCont = new Uint8Array((N + 1) * S);
-  // Line extents: fragments never cross a printed line.
-  const lineStartOf = new Int32Array(N);
-  for (let n = 0; n < N; n++) lineStartOf[n] = toks[n]!.lineStart ? n : lineStartOf[n - 1]!;
-  for (let b = 1; b <= N; b++) {
-    const ls = Math.max(lineStartOf[b - 1]!, b - MAX_FRAGMENT_TOKENS);
-    for (let a = ls; a < b; a++) {
-      const t = toks[a]!;
-      const bsig = boundary(a);
-      for (let j = 0; j < S; j++) {
-        const sj = states[j]!;
-        if (sj.single && b - a !== 1) continue;
-        const fNew = fragScore(a, b, j, false);
-        if (fNew === -Infinity) continue;
-        let top = -Infinity;
-        let arg = -1;
-        let isNew = 0;
-        let isCont = 0;
-        if (a === 0) {
-          top = fNew + rowStartCost(j) + (sj.col.role === 'no' && t.plausibleRowNo ? W.rowNumber : 0);
-          isNew = 1;
-        } else {
-          for (let i = 0; i < S; i++) {
-            const p = best[a * S + i]!;
-            if (p === -Infinity) continue;
-            const si = states[i]!;
-            if (i === j && t.lineStart && !sj.single) {
-              let v = p + fragScore(a, b, j, true) + foreignL[j]![a]!;
-              if (t.blankBefore) v += W.sameCellAfterBlank;
-              // Bullets are items of one explanation cell.
-              if (t.explanationBullet && sj.col.role === 'formulasi') v += W.bulletContinues;
-              if (t.bullet && !['formulasi', 'sumberData', 'penanggungJawab'].includes(sj.col.role)) v -= 1;
-              if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 1];
-            }
-            if (j > i) {
-              // A run of target figures is separated by spaces only.
-              const sig = sj.col.role === 'target' && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
-              const v = p + fNew + W.cellBoundary + sig + skipCost(i, j);
-              if (v > top) [top, arg, isNew, isCont] = [v, i, 0, 0];
-            }
-            if (j <= i && si.col.role !== 'no') {
-              let v = p + fNew + W.newRow + bsig + rowStartCost(j) + rowEndCost(i);
-              if (sj.col.role === 'no' && t.plausibleRowNo) v += W.rowNumber;
-              if (t.indented && j > 0) v += W.indentedRowStart;
-              if (!t.lineStart && !(sj.col.role === 'no' && t.plausibleRowNo)) v += W.midLineRowWithoutNumber;
-              if (v > top) [top, arg, isNew, isCont] = [v, i, 1, 0];
-            }
-          }
+  // Line ends: fragments never cross a printed line.
+  const lineEndOf = new Int32Array(N);
+  for (let n = N - 1; n >= 0; n--)
+    lineEndOf[n] = n + 1 < N && !toks[n + 1]!.lineStart ? lineEndOf[n + 1]! : n + 1;
+  const skip = states.map((_, i) => states.map((__, j) => skipCost(i, j)));
+  const rowEnd = states.map((_, i) => rowEndCost(i));
+  const rowStart = states.map((_, j) => rowStartCost(j));
+  const fwdArg = new Int32Array(S);
+  const newArg = new Int32Array(S);
+  for (let a = 0; a < N; a++) {
+    const t = toks[a]!;
+    const bsig = boundary(a);
+    const lastB = Math.min(lineEndOf[a]!, a + MAX_FRAGMENT_TOKENS);
+    for (let j = 0; j < S; j++) {
+      const sj = states[j]!;
+      const role = sj.col.role;
+      // The three ways into state j at token a, without the fragment's own score.
+      let cont = -Infinity;
+      let fwd = -Infinity;
+      let nw = -Infinity;
+      if (a === 0) {
+        nw = rowStart[j]! + (role === 'no' && t.plausibleRowNo ? W.rowNumber : 0);
+        newArg[j] = -1;
+      } else {
+        const here = best[a * S + j]!;
+        if (t.lineStart && !sj.single && here > -Infinity) {
+          cont = here + foreignL[j]![a]!;
+          if (t.blankBefore) cont += W.sameCellAfterBlank;
+          // Bullets are items of one explanation cell.
+          if (t.explanationBullet && role === 'formulasi') cont += W.bulletContinues;
+          if (t.bullet && role !== 'formulasi' && role !== 'sumberData' && role !== 'penanggungJawab')
+            cont -= 1;
         }
-        if (top > best[b * S + j]!) {
-          best[b * S + j] = top;
-          backFrom[b * S + j] = a;
-          backState[b * S + j] = arg;
-          backNew[b * S + j] = isNew;
-          backCont[b * S + j] = isCont;
+        fwdArg[j] = -1;
+        for (let i = 0; i < j; i++) {
+          const p = best[a * S + i]!;
+          if (p === -Infinity) continue;
+          const v = p + skip[i]![j]!;
+          if (v > fwd) [fwd, fwdArg[j]] = [v, i];
+        }
+        if (fwd > -Infinity) {
+          // A run of target figures is separated by spaces only.
+          const sig = role === 'target' && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
+          fwd += W.cellBoundary + sig;
+        }
+        newArg[j] = -1;
+        for (let i = j; i < S; i++) {
+          const p = best[a * S + i]!;
+          if (p === -Infinity || states[i]!.col.role === 'no') continue;
+          const v = p + rowEnd[i]!;
+          if (v > nw) [nw, newArg[j]] = [v, i];
+        }
+        if (nw > -Infinity) {
+          nw += W.newRow + bsig + rowStart[j]!;
+          if (role === 'no' && t.plausibleRowNo) nw += W.rowNumber;
+          if (t.indented && j > 0) nw += W.indentedRowStart;
+          if (!t.lineStart && !(role === 'no' && t.plausibleRowNo)) nw += W.midLineRowWithoutNumber;
+        }
+      }
+      if (cont === -Infinity && fwd === -Infinity && nw === -Infinity) continue;
+      const opening = Math.max(fwd, nw);
+      const openExtra =
+        startL[j]![a]! + (t.lowercase && role !== 'no' && role !== 'target' ? W.lowercaseCellStart : 0);
+      const w = widths[j]!;
+      for (let b = a + 1; b <= lastB; b++) {
+        if (sj.single && b - a !== 1) break;
+        let e = pre[j]![b]! - pre[j]![a]!;
+        if (Number.isFinite(w)) {
+          const len = toks[b - 1]!.end - t.start;
+          if (len > w + WIDTH_SLACK) e -= WIDTH_PENALTY_PER_CHAR * (len - w - WIDTH_SLACK);
+        }
+        const vc = cont + e;
+        const vo = opening + e + openExtra;
+        const k = b * S + j;
+        if (vc >= vo) {
+          if (vc > best[k]!) {
+            best[k] = vc;
+            backFrom[k] = a;
+            backState[k] = j;
+            backNew[k] = 0;
+            backCont[k] = 1;
+          }
+        } else if (vo > best[k]!) {
+          const isNew = a === 0 || nw > fwd;
+          best[k] = vo;
+          backFrom[k] = a;
+          backState[k] = isNew ? newArg[j]! : fwdArg[j]!;
+          backNew[k] = isNew ? 1 : 0;
+          backCont[k] = 0;
         }
       }
     }

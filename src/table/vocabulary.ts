@@ -83,9 +83,23 @@ const PAREN_CLOSERS = new Set([
 
 export const YEAR = /^(19[89]\d|20\d\d)$/;
 
+/** Lookups are cached: every line of every document asks about the same few hundred words. */
+const canonicalCache = new Map<string, string | null>();
+/** Bound on the cache, so a stream of junk tokens cannot grow it without limit. */
+const CANONICAL_CACHE_MAX = 50_000;
+
 /** Fuzzy lookup of one heading token: exact, a cut-off prefix ("PENGHITUNGA", "UTAM"), or one edit away. */
 export function canonicalHeaderWord(token: string): string | null {
   const t = token.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const hit = canonicalCache.get(t);
+  if (hit !== undefined) return hit;
+  const v = lookupHeaderWord(t);
+  if (canonicalCache.size >= CANONICAL_CACHE_MAX) canonicalCache.clear();
+  canonicalCache.set(t, v);
+  return v;
+}
+
+function lookupHeaderWord(t: string): string | null {
   if (!t) return null;
   if (t in ROLE_STARTERS || CONTINUERS.has(t)) return t;
   if (YEAR.test(t)) return t;

@@ -18,6 +18,8 @@ import { ocrJobId } from '../../src/queue/jobs.js';
 import { PipelineQueues } from '../../src/queue/queues.js';
 import type { RunningWorkers } from '../../src/queue/worker.js';
 import { startWorkers } from '../../src/queue/worker.js';
+import type { ExtractPool } from '../../src/runner/pool.js';
+import { createExtractPool } from '../../src/runner/pool.js';
 import type { Store } from '../../src/store/repository.js';
 import { corruptPdf, smallForm } from '../ingest/helpers/documents.js';
 import {
@@ -36,6 +38,7 @@ let store: Store;
 let dropDb: () => Promise<void>;
 let queues: PipelineQueues;
 let workers: RunningWorkers;
+let pool: ExtractPool;
 
 const settings = {
   config: cfg,
@@ -51,7 +54,9 @@ beforeAll(async () => {
   store = pg.store;
   dropDb = pg.drop;
   queues = new PipelineQueues(cfg);
-  workers = await startWorkers({ ...settings, store });
+  // One thread pool for every worker set of this file: starting threads costs seconds each.
+  pool = createExtractPool({ threads: 2 });
+  workers = await startWorkers({ ...settings, store, pool });
   const { mkdirSync } = await import('node:fs');
   mkdirSync(inbox);
   for (let i = 0; i < 3; i++) writeFileSync(join(inbox, `iki-${i}.txt`), smallForm(300 + i));
@@ -62,6 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await workers?.close();
+  await pool?.close();
   await queues?.close();
   await dropDb?.();
   await dropPrefix(cfg);
@@ -146,8 +152,8 @@ describe('documents through bullmq into PostgreSQL', () => {
   it('on shutdown a running job is handed back to the queue and finished by another worker', async () => {
     // A second worker set takes the slow OCR pages; the main set only stores.
     await workers.close();
-    const leaving = await startWorkers({ ...settings, store, queues: ['ocr', 'parse'], graceMs: 300 });
-    workers = await startWorkers({ ...settings, store, queues: ['store'] });
+    const leaving = await startWorkers({ ...settings, store, pool, queues: ['ocr', 'parse'], graceMs: 300 });
+    workers = await startWorkers({ ...settings, store, pool, queues: ['store'] });
     writeFileSync(join(dataDir, 'lambat-slow4000-ocr.txt'), smallForm(320));
     const run = ingest([join(dataDir, 'lambat-slow4000-ocr.txt')], {
       store,
@@ -166,7 +172,7 @@ describe('documents through bullmq into PostgreSQL', () => {
     const state = await queues.queues.ocr.getJobState(active.id!);
     expect(['waiting', 'prioritized']).toContain(state);
     expect((await Job.fromId(queues.queues.ocr, active.id!))!.attemptsMade).toBe(0);
-    const finisher = await startWorkers({ ...settings, store, queues: ['ocr', 'parse'] });
+    const finisher = await startWorkers({ ...settings, store, pool, queues: ['ocr', 'parse'] });
     try {
       const done = await run;
       expect(done.outcomes[0]).toMatchObject({ status: 'done' });
@@ -174,5 +180,5 @@ describe('documents through bullmq into PostgreSQL', () => {
     } finally {
       await finisher.close();
     }
-  });
+  }, 120_000);
 });

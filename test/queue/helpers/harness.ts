@@ -18,6 +18,7 @@ import { DRIVERS } from '../../store/harness.js';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const FAKE_PAGE_OCR = join(import.meta.dirname, 'fake-page-ocr.ts');
 const WORKER_PROCESS = join(import.meta.dirname, 'worker-process.ts');
+const ROOT = join(import.meta.dirname, '../../..');
 
 export function testQueueConfig(): QueueConfig {
   return { redisUrl: TEST_REDIS_URL, prefix: `iki-test-${randomBytes(5).toString('hex')}` };
@@ -76,6 +77,7 @@ export async function spawnWorker(
   settings: Omit<WorkerSettings, 'config' | 'store' | 'onJob'>,
 ): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER_PROCESS, JSON.stringify(settings)], {
+    cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
