@@ -53,7 +53,7 @@ export const WEIGHTS = {
   bulletContinues: 2.5,
   /** Skipping a column costs more for the columns nearly every row fills. */
   skipIndikator: -3,
-  skipMain: -1.2,
+  skipMain: -2,
   /** A line continuing a cell rarely begins with another column's typical first word. */
   foreignStartWord: -0.5,
   /** Weight of the learned distribution of the column a row ends in. */
@@ -230,6 +230,8 @@ interface Learned {
   rowStart: number[] | null;
   /** log P(a row ends in column j); null before anything was learned. */
   rowEnd?: number[] | null;
+  /** How much likelier than usual a cell boundary is in the middle of a printed line, in this document (log). */
+  midLineShift?: number;
 }
 
 function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnModel): Fragment[] {
@@ -288,10 +290,11 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     return c;
   };
   const rowEndCost = (i: number): number => (learned.rowEnd ? W.rowEnd * learned.rowEnd[i]! : 0);
+  const midShift = learned.midLineShift ?? 0;
   const boundary = (a: number): number => {
     const t = toks[a]!;
     const prev = a > 0 ? toks[a - 1] : undefined;
-    let b = t.lineStart ? W.atLineStart : W.midLine + (t.capital ? W.capitalised : 0);
+    let b = t.lineStart ? W.atLineStart : W.midLine + midShift + (t.capital ? W.capitalised : 0);
     if (t.blankBefore) b += W.afterBlankLine;
     if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
     if (t.bullet) b += W.atBullet;
@@ -430,7 +433,13 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
   let total = 0.5 * states.length;
   const ends = states.map(() => 0.5);
   let endTotal = 0.5 * states.length;
+  let midTokens = 0;
+  let midStarts = 0;
   for (const { toks, frags } of decoded) {
+    for (const f of frags) {
+      if (!toks[f.from]!.lineStart) midStarts++;
+      for (let n = f.from; n < f.to; n++) if (!toks[n]!.lineStart) midTokens++;
+    }
     // A printed line that wraps into the next line of the same cell shows the column's width:
     // the line fits, the next line's first word did not. The midpoint estimates the width.
     for (let k = 0; k < frags.length; k++) {
@@ -466,9 +475,16 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
     widths,
     rowStart: starts.map((c) => Math.log(c / total)),
     rowEnd: ends.map((c) => Math.log(c / endTotal)),
+    midLineShift:
+      MID_LINE_WEIGHT *
+      Math.max(-2, Math.min(2, Math.log((midStarts + 1) / (midTokens + 1 / MID_LINE_PRIOR_RATE) / MID_LINE_PRIOR_RATE))),
   };
 }
 
+/** How often a mid-line word starts a cell in a typical dump (the prior of the learned rate). */
+const MID_LINE_PRIOR_RATE = 0.05;
+/** Weight of the document's own mid-line boundary rate. */
+const MID_LINE_WEIGHT = 0.7;
 /** Weight of the learned row-start distribution. */
 const ROW_START_WEIGHT = 0.5;
 /** Lines needed before a column's width is trusted. */
