@@ -6,6 +6,9 @@
 
 export type WordTest = (lowerWord: string) => boolean;
 
+/** Indonesian suffixes that never stand alone: a line starting with one continues the word above. */
+const SUFFIXES = new Set(['an', 'kan', 'i', 'nya', 'lah', 'kah', 'pun', 'annya', 'kannya']);
+
 const WORD_END = /([A-Za-zÀ-ÿ]+)[-]?$/;
 const WORD_START = /^([a-zà-ÿ]+)/;
 
@@ -19,11 +22,13 @@ export function shouldJoinWord(leftLine: string, rightLine: string, isWord: Word
   if (!l || !r) return false;
   const a = l[1]!.toLowerCase();
   const b = r[1]!.toLowerCase();
-  if (a.length < 2 || b.length < 2) return false;
+  if (a.length < 2 || (b.length < 2 && !SUFFIXES.has(b))) return false;
   const hyphen = leftLine.trimEnd().endsWith('-');
   const joined = a + b;
   if (!isWord(joined)) return false;
   if (hyphen) return true;
+  // A suffix alone on the next line ("Pemerintah" / "an") belongs to the word before it.
+  if (SUFFIXES.has(b)) return true;
   // Both halves real words ("dan" / "kegiatan") – keep the space.
   return !(isWord(a) && isWord(b));
 }

@@ -46,3 +46,10 @@ describe('text cleaning', () => {
     );
   });
 });
+
+describe('suffix on its own line', () => {
+  it('joins a lone Indonesian suffix to the word above when the whole is a word', () => {
+    const vocab = new Set(['pemerintah', 'pemerintahan', 'kasi', 'an']);
+    expect(joinLines(['Kasi', 'Pemerintah', 'an'], (w) => vocab.has(w))).toBe('Kasi Pemerintahan');
+  });
+});
