@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { RULES } from '../flags/index.js';
-import { registerCommands } from './commands/index.js';
 import { describeError } from '../errors.js';
 import { extractFile } from '../pipeline/extract-file.js';
 import { EXTRACTOR_VERSION } from '../pipeline/extract.js';
@@ -48,7 +47,11 @@ export async function runExtract(files: string[], opts: ExtractCliOptions): Prom
   return failed > 0 ? 1 : 0;
 }
 
-export function buildProgram(): Command {
+/**
+ * @param only the sub-command about to run: `extract` is the everyday command and starts without
+ *   loading the server, queue and store modules the other commands need.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('iki')
@@ -82,10 +85,14 @@ ${RULES.map((r) => `  ${r.code.padEnd(28)} ${r.description}`).join('\n')}`,
     .action(async (files: string[], opts: ExtractCliOptions) => {
       process.exitCode = await runExtract(files, opts);
     });
-  registerCommands(program);
+  if (only !== 'extract') {
+    const { registerCommands } = await import('./commands/index.js');
+    registerCommands(program);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  const program = await buildProgram(argv[2]);
+  await program.parseAsync(argv);
 }

@@ -6,11 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ExtractedFile } from '../contract/schema.js';
 import { BadInputError } from '../errors.js';
 import type { LayoutDocument } from '../ir/document.js';
-import { readDocx } from '../read/docx/index.js';
 import { LEGACY_DOC_MESSAGE, sniffMediaTypeDetailed, unsupportedReason } from '../read/media-type.js';
-import { readImage } from '../read/image/index.js';
-import { withOcrFallback } from '../read/ocr/fallback.js';
-import { readPdf } from '../read/pdf/index.js';
 import type { ExtractOptions } from './extract.js';
 import { extractLayout, extractText } from './extract.js';
 
@@ -25,15 +21,25 @@ export async function readDocument(
     case 'text':
     case 'markdown':
       return 'text';
-    case 'pdf':
+    // Readers are loaded when a file needs them: a text-only run never loads pdfjs or tesseract.
+    case 'pdf': {
+      const [{ readPdf }, { withOcrFallback }] = await Promise.all([
+        import('../read/pdf/index.js'),
+        import('../read/ocr/fallback.js'),
+      ]);
       // Pages without a usable text layer (scanned, garbled fonts) are rendered and OCR'd.
       return withOcrFallback(await readPdf(bytes, { file }), bytes, { file });
-    case 'docx':
+    }
+    case 'docx': {
+      const { readDocx } = await import('../read/docx/index.js');
       return readDocx(bytes, { file });
+    }
     case 'doc':
       throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
-    case 'image':
+    case 'image': {
+      const { readImage } = await import('../read/image/index.js');
       return readImage(bytes, { file });
+    }
     default:
       throw new BadInputError(unsupportedReason(sniff) ?? `unsupported file type (${sniff.mediaType})`, {
         file,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedFile, Flag, Section } from '../contract/schema.js';
 import { ExtractedFile as ExtractedFileSchema, SCHEMA_VERSION } from '../contract/schema.js';
-import { BadInputError, IkiError } from '../errors.js';
+import { IkiError, InputTooLargeError } from '../errors.js';
 import { flagSection } from '../flags/index.js';
 import { parseHeader } from '../header/fields.js';
 import { findUnitKerja } from '../header/unit-kerja.js';
@@ -233,7 +233,7 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
 /** Extract one file's bytes. Text inputs only here; other formats are read by src/read/. */
 export function extractText(bytes: Uint8Array, opts: ExtractOptions): ExtractedFile {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new BadInputError(`the text file is ${bytes.length} bytes, over the ${MAX_TEXT_BYTES}-byte limit`, {
+    throw new InputTooLargeError(`the text file is ${bytes.length} bytes, over the ${MAX_TEXT_BYTES}-byte limit`, {
       file: opts.fileName,
       stage: 'read',
     });

@@ -1,23 +1,23 @@
 /**
- * String distance from `natural` (Damerau-Levenshtein), loaded through require: natural ships
- * TypeScript sources that do not compile under this project's strict ESM settings, so its
- * types are declared here for the one function we use.
+ * String distance from `natural`. Only its distance modules are loaded: the package's entry point
+ * pulls in every classifier, corpus and storage backend (and dotenv, which prints on stdout),
+ * which costs seconds at start-up for two small functions.
  */
 import { createRequire } from 'node:module';
 
-interface NaturalDistance {
+const require = createRequire(import.meta.url);
+const levenshtein = require('natural/lib/natural/distance/levenshtein_distance.js') as {
   DamerauLevenshteinDistance(a: string, b: string, opts?: { transposition_cost?: number }): number;
-  JaroWinklerDistance(a: string, b: string): number;
-}
-
-// natural loads dotenv, which would print a banner on stdout and corrupt `iki extract --json`.
-process.env.DOTENV_CONFIG_QUIET ??= 'true';
-const natural = createRequire(import.meta.url)('natural') as NaturalDistance;
+};
+const jaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (
+  a: string,
+  b: string,
+) => number;
 
 export function damerauLevenshtein(a: string, b: string): number {
-  return natural.DamerauLevenshteinDistance(a, b);
+  return levenshtein.DamerauLevenshteinDistance(a, b);
 }
 
 export function jaroWinkler(a: string, b: string): number {
-  return natural.JaroWinklerDistance(a, b);
+  return jaroWinklerDistance(a, b);
 }

@@ -4,6 +4,22 @@
  */
 import { BadInputError } from '../../errors.js';
 
+/**
+ * Windows-1252's 0x80–0x9F block (the rest is Latin-1). Node's TextDecoder treats the label as
+ * ISO-8859-1 when built without full ICU, so the block is mapped here.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    out += String.fromCharCode(...part.map((b) => b)).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** How many of the first bytes are checked for binary content. */
@@ -58,6 +74,6 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
       });
     }
   }
-  const text = new TextDecoder(encoding).decode(body);
+  const text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding).decode(body);
   return { text: text.replace(/\r\n?/g, '\n'), encoding };
 }
