@@ -3,9 +3,50 @@
  * dictionary is not an error: the checker then works from its built-in lexicon alone and says so
  * once through a warning.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nspell from 'nspell';
+
+/**
+ * Expanding the dictionary's affixes takes nspell about a second; the expanded word list is
+ * cached on disk (keyed by the .dic file's size and time) so later processes load it in a
+ * fraction of that. Set IKI_CACHE_DIR to move it; an unwritable cache is simply not used.
+ */
+function cacheDir(): string {
+  return process.env.IKI_CACHE_DIR ?? join(process.env.IKI_DATA_DIR ?? '.data', 'cache');
+}
+
+/** Words nspell accepts, expanded; `correct` mirrors nspell's case rules (exact, else lower case). */
+function wordSetSpeller(words: Set<string>): (w: string) => boolean {
+  return (w) => {
+    if (words.has(w)) return true;
+    const lower = w.toLowerCase();
+    // Capitalised or all-capitals forms of a lower-case entry are correct, as in hunspell.
+    return lower !== w && (w === w.toUpperCase() || w[0] === w[0]!.toUpperCase()) && words.has(lower);
+  };
+}
+
+function cachedWords(dicPath: string): { words: Set<string>; path: string } | null {
+  try {
+    const st = statSync(dicPath);
+    const path = join(cacheDir(), `hunspell-${DICTIONARY_NAME}-${st.size}-${Math.floor(st.mtimeMs)}.words`);
+    if (!existsSync(path)) return { words: new Set(), path };
+    return { words: new Set(readFileSync(path, 'utf8').split('\n').filter(Boolean)), path };
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(path: string, words: Iterable<string>): void {
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, [...words].join('\n'));
+    renameSync(tmp, path); // atomic: concurrent workers never read half a file
+  } catch {
+    /* a read-only disk only costs start-up time */
+  }
+}
 
 /** Where Debian, Ubuntu, Fedora and Homebrew put hunspell dictionaries. */
 export const DEFAULT_DICTIONARY_DIRS: readonly string[] = [
@@ -52,14 +93,18 @@ export function loadDictionary(dictionaryDir?: string): DictionaryLoad {
   }
   try {
     // The files declare ISO-8859-1; every Indonesian headword is ASCII, so latin1 decoding is exact.
-    const aff = readFileSync(join(dir, `${DICTIONARY_NAME}.aff`), 'latin1');
-    const dic = readFileSync(join(dir, `${DICTIONARY_NAME}.dic`), 'latin1');
-    const speller = nspell(aff, dic);
+    const dicPath = join(dir, `${DICTIONARY_NAME}.dic`);
+    const dic = readFileSync(dicPath, 'latin1');
     const stems = new Set<string>();
     for (const line of dic.split('\n').slice(1)) {
       const head = line.split('/')[0]?.trim().toLowerCase();
       if (head) stems.add(head);
     }
+    const cache = cachedWords(dicPath);
+    if (cache && cache.words.size > 0) return { ok: true, dictionary: { correct: wordSetSpeller(cache.words), stems, dir } };
+    const aff = readFileSync(join(dir, `${DICTIONARY_NAME}.aff`), 'latin1');
+    const speller = nspell(aff, dic) as ReturnType<typeof nspell> & { data?: Record<string, unknown> };
+    if (cache && speller.data) writeCache(cache.path, Object.keys(speller.data));
     return { ok: true, dictionary: { correct: (w) => speller.correct(w), stems, dir } };
   } catch (err) {
     return {
