@@ -34,9 +34,8 @@ describe('createSpellChecker', () => {
   it('loads the hunspell dictionary once and reuses it', () => {
     expect(checker.warnings).toEqual([]);
     expect(checker.dictionaryDir).not.toBeNull();
-    const t = performance.now();
+    // The same object: the dictionary is not loaded twice (speed is measured by the benchmarks).
     expect(createSpellChecker()).toBe(checker);
-    expect(performance.now() - t).toBeLessThan(5);
     console.log(`spell checker load: ${loadMs.toFixed(0)} ms`);
   });
 
