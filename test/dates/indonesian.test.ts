@@ -178,6 +178,6 @@ describe('date parsing on arbitrary text', () => {
       parseIndonesianDate(s);
       parsePlaceDateLine(s);
     }
-    expect(performance.now() - start).toBeLessThan(200);
+    expect(performance.now() - start).toBeLessThan(3000); // hang guard
   });
 });

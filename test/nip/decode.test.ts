@@ -108,6 +108,6 @@ describe('extractNip', () => {
     const start = performance.now();
     extractNip(`NIP ${'1 '.repeat(100_000)}x`);
     extractNip('9'.repeat(1_000_000));
-    expect(performance.now() - start).toBeLessThan(200);
+    expect(performance.now() - start).toBeLessThan(3000); // hang guard
   });
 });
