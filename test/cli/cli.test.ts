@@ -12,7 +12,10 @@ const seed = join(root, 'fixtures/seeds/001_5e37c471fde3e7ca.txt');
 
 async function iki(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -38,7 +41,9 @@ describe('iki extract', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/kosong\.txt: .*empty/);
     expect(readdirSync(out)).toEqual(['001_5e37c471fde3e7ca.json']);
-    expect(JSON.parse(readFileSync(join(out, '001_5e37c471fde3e7ca.json'), 'utf8')).sections.length).toBeGreaterThan(5);
+    expect(
+      JSON.parse(readFileSync(join(out, '001_5e37c471fde3e7ca.json'), 'utf8')).sections.length,
+    ).toBeGreaterThan(5);
   });
 
   it('help reads like a Unix tool and lists the flag codes', async () => {
