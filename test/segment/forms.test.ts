@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeader, parseLampiran, parsePeriode } from '../../src/header/fields.js';
+import { layoutText } from '../../src/read/text/index.js';
+import { segmentForms } from '../../src/segment/forms.js';
+
+const isWord = (w: string) => ['pemberdayaan', 'masyarakat'].includes(w);
+
+describe('segmentation into forms', () => {
+  it('starts a form at a title, a Lampiran line, or a second "Jabatan :"', () => {
+    const text = [
+      'Lampiran II Keputusan Kepala Dinas',
+      'INDIKATOR KINERJA UTAMA',
+      'Jabatan : Kepala Dinas',
+      '| NO | SASARAN | INDIKATOR KINERJA | FORMULASI | SUMBER DATA |',
+      '|---|---|---|---|---|',
+      '| 1 | a | b | c | d |',
+      'Jabatan : Sekretaris',
+      '| NO | SASARAN | INDIKATOR KINERJA | FORMULASI | SUMBER DATA |',
+      '| 1 | a | b | c | d |',
+      'INDIKATOR KINERJA INDIVIDU',
+    ].join('\n');
+    const { segments, leftovers } = segmentForms(layoutText(text).blocks);
+    expect(segments).toHaveLength(2);
+    expect(segments[0]!.title).toBe('INDIKATOR KINERJA UTAMA');
+    expect(segments[1]!.title).toBeNull();
+    // A lone heading after the last form is not a form.
+    expect(leftovers).toEqual(['INDIKATOR KINERJA INDIVIDU']);
+  });
+
+  it('does not take a table heading "INDIKATOR KINERJA UTAMA" for a new form', () => {
+    const text = [
+      'INDIKATOR KINERJA UTAMA',
+      'JABATAN : KASI UMUM',
+      'NO',
+      'KINERJA UTAMA',
+      'INDIKATOR KINERJA UTAMA',
+      'SUMBER DATA',
+      '1 Meningkatnya x',
+    ].join('\n');
+    expect(segmentForms(layoutText(text).blocks).segments).toHaveLength(1);
+  });
+});
+
+describe('header fields', () => {
+  it('reads jabatan, tugas and fungsi lists with markers and continuation lines', () => {
+    const h = parseHeader(
+      [
+        '1. Jabatan : **Kasi** Pemberdayaan Masyarakat',
+        '2. Tugas : Melaksanakan koordinasi kegiatan',
+        'di bidang pemberdayaan.',
+        '3. Fungsi :',
+        ' - a) Penyusunan program;',
+        ' - b) Pelaksanaan kegiatan',
+        '   lanjutan.',
+      ],
+      isWord,
+    );
+    expect(h.jabatan).toBe('Kasi Pemberdayaan Masyarakat');
+    expect(h.tugas).toEqual(['Melaksanakan koordinasi kegiatan di bidang pemberdayaan.']);
+    expect(h.fungsi).toEqual(['Penyusunan program;', 'Pelaksanaan kegiatan lanjutan.']);
+    expect(parseHeader(['Fungsi : -'], isWord).fungsi).toEqual([]);
+  });
+
+  it('reads the Lampiran block and the period', () => {
+    expect(
+      parseLampiran([
+        'Lampiran V.  SK Keputusan Bupati Sanggau.',
+        ' Nomor  : 12 Tahun 2021',
+        'Tanggal : 4 Agustus 2021',
+      ]),
+    ).toEqual({
+      label: 'V',
+      keputusan: 'SK Keputusan Bupati Sanggau',
+      nomor: '12',
+      tahun: 2021,
+      tanggal: '2021-08-04',
+    });
+    expect(parsePeriode(['TAHUN 2021 - 2026'])).toEqual({ dari: 2021, sampai: 2026 });
+    expect(parsePeriode(['Periode 2019 s/d 2023'])).toEqual({ dari: 2019, sampai: 2023 });
+  });
+});
