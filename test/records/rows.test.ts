@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows, splitFormulaCell, splitItems } from '../../src/records/rows.js';
+import type { RawTable } from '../../src/table/raw-row.js';
+
+const isWord = () => false;
+
+function table(rows: RawTable['rows'], extra: Partial<RawTable> = {}): RawTable {
+  return {
+    roles: ['no', 'sasaran', 'indikator', 'formulasi', 'sumberData'],
+    years: [],
+    percentYears: false,
+    rows,
+    wrappedLines: true,
+    origin: 'flattened',
+    ...extra,
+  };
+}
+
+const row = (cells: RawTable['rows'][number]['cells'], targets: Record<string, string> = {}) => ({
+  cells,
+  targets,
+  page: null,
+  bbox: null,
+});
+
+describe('records', () => {
+  it('carries the sasaran and its number down to unnumbered sub-rows, not to numbered rows', () => {
+    const r = buildRows(
+      [
+        table([
+          row({
+            no: ['1.'],
+            sasaran: ['Meningkatnya cakupan'],
+            indikator: ['Persentase A'],
+            formulasi: ['A'],
+            sumberData: ['Data'],
+          }),
+          row({ indikator: ['Persentase B'], formulasi: ['B'] }),
+          row({ no: ['2.'], indikator: ['Jumlah C'], formulasi: ['C'] }),
+        ]),
+      ],
+      isWord,
+    );
+    expect(r.rows.map((x) => [x.no, x.sasaran])).toEqual([
+      ['1', 'Meningkatnya cakupan'],
+      ['1', 'Meningkatnya cakupan'],
+      ['2', null],
+    ]);
+    expect(r.sasaranCarried).toEqual([false, true, false]);
+    // A source printed once for the whole table is carried to every row.
+    expect(r.rows.map((x) => x.sumberData)).toEqual([['Data'], ['Data'], ['Data']]);
+  });
+
+  it('splits the explanation cell at "Formulasinya :" and keeps the other bullets as penjelasan', () => {
+    expect(
+      splitFormulaCell(
+        ['➢ Alasan pemilihan indikator.', '➢ Formulasinya : Jumlah A dibagi', 'jumlah B X 100 %.'],
+        isWord,
+      ),
+    ).toEqual({
+      formulasi: 'Jumlah A dibagi jumlah B X 100 %.',
+      penjelasan: ['Alasan pemilihan indikator.'],
+    });
+    expect(splitFormulaCell(['Jumlah pembangunan Catatan : fisik dan non fisik'], isWord)).toEqual({
+      formulasi: 'Jumlah pembangunan',
+      penjelasan: [],
+      catatan: 'fisik dan non fisik',
+    });
+  });
+
+  it('splits list cells at markers, never at commas', () => {
+    expect(splitItems(['a. Bendahara', 'Pengeluaran', 'b. Pengurus Barang'], true, isWord)).toEqual([
+      'Bendahara Pengeluaran',
+      'Pengurus Barang',
+    ]);
+    expect(splitItems(['DPA, Renstra, IKU'], true, isWord)).toEqual(['DPA, Renstra, IKU']);
+  });
+
+  it('reads targets per year and infers the unit', () => {
+    const r = buildRows(
+      [
+        table(
+          [
+            row(
+              { indikator: ['Persentase desa tertib'], formulasi: ['A dibagi B dikali 100'] },
+              { '2020': '90', '2021': '92,5 %' },
+            ),
+          ],
+          { years: ['2020', '2021', '2022'] },
+        ),
+      ],
+      isWord,
+    );
+    expect(r.rows[0]!.target).toEqual({ '2020': 90, '2021': 92.5 });
+    expect(r.rows[0]!.satuan).toBe('%');
+    expect(r.yearColumns).toEqual(['2020', '2021', '2022']);
+  });
+});
