@@ -59,6 +59,8 @@ export const WEIGHTS = {
   /** Weight of the learned distribution of the column a row ends in. */
   rowEnd: 0.5,
   midLineRowWithoutNumber: -4,
+  /** Per word (up to two) that the next cell repeats from the one before it on the line. */
+  repeatedWords: 0.7,
   startLift: 1.0,
 };
 
@@ -82,6 +84,11 @@ interface Tok {
   lowercase: boolean;
   /** A row number that fits the table's numbering so far (1, 2, 3 … not "17 Agustus"). */
   plausibleRowNo: boolean;
+  /**
+   * Content words after this token on its line that also stand before it: a formula cell often
+   * repeats the indicator next to it ("Sosialisasi FKDM | Pelaksanaan sosialisasi FKDM").
+   */
+  repeats: number;
 }
 
 function tokenize(lines: readonly string[]): Tok[] {
@@ -118,11 +125,29 @@ function tokenize(lines: readonly string[]): Tok[] {
         capital: /^[A-Z(]/.test(text),
         lowercase: /^[a-z]/.test(text),
         plausibleRowNo: false,
+        repeats: 0,
       });
       first = false;
     }
     blank = false;
   });
+  // Words repeated across a candidate cell boundary within one line.
+  let lineStart = 0;
+  for (let n = 0; n <= toks.length; n++) {
+    if (n < toks.length && (n === 0 || !toks[n]!.lineStart)) continue;
+    const line = toks.slice(lineStart, n);
+    const words = line.map((t) =>
+      t.key.length > 2 && !NO_BREAK_AFTER.has(t.key) && !/^<num>$/.test(t.key) ? t.key : '',
+    );
+    for (let k = 1; k < line.length; k++) {
+      const before = new Set(words.slice(0, k).filter(Boolean));
+      const after = new Set(words.slice(k).filter(Boolean));
+      let overlap = 0;
+      for (const w of after) if (before.has(w)) overlap++;
+      line[k]!.repeats = overlap;
+    }
+    lineStart = n;
+  }
   // Row numbers run 1, 2, 3 …: a number far beyond the highest seen so far is not one.
   let highest = 0;
   for (const t of toks) {
@@ -298,6 +323,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.blankBefore) b += W.afterBlankLine;
     if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
     if (t.bullet) b += W.atBullet;
+    if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
     if (prev && NO_BREAK_AFTER.has(prev.key))
       b += t.lineStart ? W.afterFunctionWord / 2 : W.afterFunctionWord;
     return b;
@@ -477,7 +503,10 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
     rowEnd: ends.map((c) => Math.log(c / endTotal)),
     midLineShift:
       MID_LINE_WEIGHT *
-      Math.max(-2, Math.min(2, Math.log((midStarts + 1) / (midTokens + 1 / MID_LINE_PRIOR_RATE) / MID_LINE_PRIOR_RATE))),
+      Math.max(
+        -2,
+        Math.min(2, Math.log((midStarts + 1) / (midTokens + 1 / MID_LINE_PRIOR_RATE) / MID_LINE_PRIOR_RATE)),
+      ),
   };
 }
 
