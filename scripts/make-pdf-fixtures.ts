@@ -62,22 +62,10 @@ interface Gold {
 
 import type { Variant } from './fixture-variants.js';
 import { VARIANTS } from './fixture-variants.js';
+import { INDONESIAN_MONTH_NAMES } from '../src/dates/months.js';
 
 const PAGE_WIDTH_MM = 210;
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS = INDONESIAN_MONTH_NAMES;
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -189,24 +177,10 @@ function signatures(s: GoldSection): string {
   return `<div class="sign">${place}<div class="sigs">${blocks}</div></div>`;
 }
 
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 function tanggalIndonesia(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${BULAN[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
 /** The SK attachment block printed top right, as offices print it. */
