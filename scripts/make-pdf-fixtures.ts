@@ -177,12 +177,6 @@ function signatures(s: GoldSection): string {
   return `<div class="sign">${place}<div class="sigs">${blocks}</div></div>`;
 }
 
-
-function tanggalIndonesia(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
 /** The SK attachment block printed top right, as offices print it. */
 function lampiran(s: GoldSection): string {
   const l = s.lampiran;
@@ -190,7 +184,7 @@ function lampiran(s: GoldSection): string {
   const lines = [
     `Lampiran ${esc(l.label ?? '')}. ${esc(l.keputusan ?? '')}`,
     `Nomor : ${esc(l.nomor ?? '')}${l.tahun ? ` Tahun ${l.tahun}` : ''}`,
-    l.tanggal ? `Tanggal : ${tanggalIndonesia(l.tanggal)}` : '',
+    l.tanggal ? `Tanggal : ${printedDate(l.tanggal)}` : '',
   ].filter(Boolean);
   return `<div class="lampiran">${lines.map((t) => `<p>${t}</p>`).join('')}</div>`;
 }
