@@ -63,12 +63,15 @@ export function officeMentions(line: string): string[] {
   return out;
 }
 
+const MENTIONS_OFFICE = /camat|lurah/i;
+
 /** How much more a heading, signature or jabatan mention counts than one in running text. */
 const STRONG_MENTION_WEIGHT = 3;
 
 export function findUnitKerja(lines: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const l of lines) {
+    if (!MENTIONS_OFFICE.test(l)) continue; // most lines name no office: skip the full match
     // A heading, a signature or a jabatan names the office on purpose; running text only in passing.
     const letters = l.replace(/[^A-Za-z]/g, '');
     const upper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
