@@ -23,10 +23,15 @@ const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
 /** Type-checks web/ with its own tsconfig (the root one has no DOM types). */
 export function typecheckWeb(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '--noEmit', '-p', join(WEB_DIR, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '--noEmit', '-p', join(WEB_DIR, 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
 }
 
-export async function buildWeb(outDir = DEFAULT_OUT_DIR, opts: { typecheck?: boolean } = {}): Promise<string> {
+export async function buildWeb(
+  outDir = DEFAULT_OUT_DIR,
+  opts: { typecheck?: boolean } = {},
+): Promise<string> {
   if (opts.typecheck !== false) typecheckWeb();
   await build({
     root: WEB_DIR,
@@ -60,7 +65,9 @@ function compressTree(dir: string): void {
     if (body.length < MIN_COMPRESS_BYTES) continue;
     writeFileSync(
       `${full}.br`,
-      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+      brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+      }),
     );
     writeFileSync(`${full}.gz`, gzipSync(body, { level: 9 }));
   }

@@ -448,11 +448,19 @@ function defaultWebRoot(): string {
 
 function listFiles(root: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
-  if (!existsSync(root)) return files;
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      // Not built yet, or being rebuilt this very moment: serve what is there.
+      return;
+    }
+    for (const name of names) {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
+      const stat = statSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) {
         walk(full);
         continue;
       }

@@ -24,12 +24,7 @@ function authHeaders(): Record<string, string> {
 }
 
 async function failure(res: Response): Promise<ApiError> {
-  let body: ApiErrorBody | null = null;
-  try {
-    body = (await res.json()) as ApiErrorBody;
-  } catch {
-    body = null;
-  }
+  const body = (await res.json().catch(() => null)) as ApiErrorBody | null;
   if (res.status === 401 && getSession()) setSession(null);
   return new ApiError(res.status, body, body?.message ?? `HTTP ${res.status}`);
 }
@@ -56,7 +51,8 @@ export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, b
 /** Query string from the given values; empty ones are left out. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -97,7 +93,7 @@ export function uploadFile<T>(
     xhr.onerror = () => reject(new ApiError(0, null, 'network error'));
     xhr.onabort = () => reject(new ApiError(0, null, 'aborted'));
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {

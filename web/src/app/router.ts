@@ -11,7 +11,12 @@ export type Route =
   | { name: 'document'; id: string; row: string | null }
   | { name: 'notFound' };
 
-export const PATHS = { login: '/masuk', upload: '/unggah', archive: '/arsip', document: '/dokumen/' } as const;
+export const PATHS = {
+  login: '/masuk',
+  upload: '/unggah',
+  archive: '/arsip',
+  document: '/dokumen/',
+} as const;
 
 export function parseRoute(pathname: string, search: string): Route {
   const query = new URLSearchParams(search);

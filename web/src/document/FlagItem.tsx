@@ -60,7 +60,11 @@ export function FlagItem({ placed, current, dismissing, readOnly, actions, onDis
           {t(`flagStatus.${flag.status}`)}
           {flag.note ? `: ${flag.note}` : ''}
           {canAct && (
-            <button type="button" class="link" onClick={(e) => (e.stopPropagation(), void run(() => actions.reopen(placed)))}>
+            <button
+              type="button"
+              class="link"
+              onClick={(e) => (e.stopPropagation(), void run(() => actions.reopen(placed)))}
+            >
               {t('doc.reopen')}
             </button>
           )}

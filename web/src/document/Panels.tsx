@@ -27,7 +27,11 @@ export interface HistoryPanelProps {
 export function HistoryPanel({ field, items, me, readOnly, onUndo, onClose }: HistoryPanelProps) {
   const [busy, setBusy] = useState(false);
   return (
-    <aside class="panel history" role="dialog" aria-label={t('doc.historyTitle', { field: field.label })}>
+    <aside
+      class="panel history"
+      role="complementary"
+      aria-label={t('doc.historyTitle', { field: field.label })}
+    >
       <header>
         <h3>{t('doc.historyTitle', { field: field.label })}</h3>
         <button type="button" class="small" onClick={onClose}>
@@ -41,7 +45,8 @@ export function HistoryPanel({ field, items, me, readOnly, onUndo, onClose }: Hi
           {items.map((c) => (
             <li key={c.id} class={`st-${c.state}`}>
               <div class="meta">
-                v{c.version} · {c.author === me ? t('common.you') : c.author.slice(0, 8)} · {formatDateTime(c.createdAt)}
+                v{c.version} · {c.author === me ? t('common.you') : c.author.slice(0, 8)} ·{' '}
+                {formatDateTime(c.createdAt)}
                 {c.state !== 'active' && <span class="state"> · {c.state}</span>}
               </div>
               <div class="change">
@@ -114,16 +119,31 @@ export function ConflictPanel({ items, where, canRetarget, readOnly, onResolve }
             {!readOnly && (
               <div class="actions">
                 {c.reason !== 'target-missing' && (
-                  <button type="button" class="primary small" disabled={busy === c.id} onClick={() => act(c, 'reapply')}>
+                  <button
+                    type="button"
+                    class="primary small"
+                    disabled={busy === c.id}
+                    onClick={() => act(c, 'reapply')}
+                  >
                     {t('doc.reapply')}
                   </button>
                 )}
                 {canRetarget && (
-                  <button type="button" class="small" disabled={busy === c.id} onClick={() => act(c, 'reapplyHere')}>
+                  <button
+                    type="button"
+                    class="small"
+                    disabled={busy === c.id}
+                    onClick={() => act(c, 'reapplyHere')}
+                  >
                     {t('doc.reapplyHere')}
                   </button>
                 )}
-                <button type="button" class="small" disabled={busy === c.id} onClick={() => act(c, 'discard')}>
+                <button
+                  type="button"
+                  class="small"
+                  disabled={busy === c.id}
+                  onClick={() => act(c, 'discard')}
+                >
                   {t('doc.discard')}
                 </button>
               </div>

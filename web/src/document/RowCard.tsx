@@ -5,7 +5,7 @@
 import { Component } from 'preact';
 import type { Row, Section } from '../api/types';
 import { t } from '../i18n/i18n';
-import { Field, type FieldActions } from './Field';
+import { Field, type FieldActions, fieldAt } from './Field';
 import { FlagItem, type FlagActions } from './FlagItem';
 import { type FieldSpec, rowFields, sectionFields, signerFields } from './fields';
 import type { PlacedFlag } from './flags';
@@ -80,6 +80,18 @@ function renderFlags(p: CommonProps) {
   );
 }
 
+/** A click in a card: on a field, select it and start editing (or open its history); else select the card. */
+function onCardClick(e: MouseEvent, fields: FieldSpec[], p: CommonProps, select: () => void): void {
+  const hit = fieldAt(e, fields);
+  if (hit) {
+    p.actions.selectField(hit.field);
+    if (hit.history) p.actions.history(hit.field);
+    else if (!p.readOnly) p.actions.edit(hit.field.id);
+    return;
+  }
+  if (p.selectedField === null) select();
+}
+
 /** Fields a flag points at (`target.2020` also marks the whole `target`). */
 function flaggedSet(flags: PlacedFlag[] | undefined): Set<string> {
   const out = new Set<string>();
@@ -110,15 +122,16 @@ export class RowCard extends PureCard<RowCardProps> {
       <article
         id={`row-${si}-${ri}`}
         class={`card row${p.selectedField !== null ? ' selected' : ''}${open ? ' has-flags' : ''}`}
-        onClick={() => p.selectedField === null && p.actions.selectRow(si, ri)}
+        onClick={(e) => onCardClick(e, fields, p, () => p.actions.selectRow(si, ri))}
       >
         <header>
           <span class="no">{row.no ?? ri + 1}</span>
-          {row.provenance.page !== null && <span class="page-ref">{t('doc.pageRef', { page: row.provenance.page })}</span>}
+          {row.provenance.page !== null && (
+            <span class="page-ref">{t('doc.pageRef', { page: row.provenance.page })}</span>
+          )}
           {open > 0 && <span class="count">{open}</span>}
         </header>
         <div class="fields">{renderFields(fields, row, p, flagged, correctedSet)}</div>
-        {row.formula?.expression && <div class="formula">{row.formula.expression}</div>}
         {renderFlags(p)}
       </article>
     );
@@ -135,11 +148,14 @@ export class FormCard extends PureCard<FormCardProps> {
     const { section, si } = p;
     const flagged = flaggedSet(p.flags);
     const correctedSet = new Set(p.corrected ? p.corrected.split('\n') : []);
+    const own = sectionFields(section);
+    const signers = section.penandatangan.map((_, k) => signerFields(section, k));
+    const all = [...own, ...signers.flat()];
     return (
       <section
         id={`form-${si}`}
         class={`card form${p.selectedField !== null ? ' selected' : ''}`}
-        onClick={() => p.selectedField === null && p.actions.selectRow(si, null)}
+        onClick={(e) => onCardClick(e, all, p, () => p.actions.selectRow(si, null))}
       >
         <header>
           <h2>
@@ -147,13 +163,13 @@ export class FormCard extends PureCard<FormCardProps> {
             {section.title ? ` · ${section.title}` : ''}
           </h2>
         </header>
-        <div class="fields">{renderFields(sectionFields(section), section, p, flagged, correctedSet)}</div>
+        <div class="fields">{renderFields(own, section, p, flagged, correctedSet)}</div>
         {section.penandatangan.length > 0 && (
           <div class="signers">
             <h3>{t('doc.signers')}</h3>
-            {section.penandatangan.map((_, k) => (
+            {signers.map((fields, k) => (
               <div class="fields signer" key={k}>
-                {renderFields(signerFields(section, k), section, p, flagged, correctedSet)}
+                {renderFields(fields, section, p, flagged, correctedSet)}
               </div>
             ))}
           </div>

@@ -50,8 +50,10 @@ export function SourcePane(props: SourcePaneProps) {
   const { info, error } = props;
   if (error) return <div class="source-pane muted">{t('doc.noSource', { reason: error })}</div>;
   if (!info) return <div class="source-pane muted">{t('common.loading')}</div>;
-  if (info.kind === 'none') return <div class="source-pane muted">{t('doc.noSource', { reason: info.reason })}</div>;
-  if (info.kind === 'text') return <TextSource text={info.text} truncated={info.truncated} highlight={props.highlight} />;
+  if (info.kind === 'none')
+    return <div class="source-pane muted">{t('doc.noSource', { reason: info.reason })}</div>;
+  if (info.kind === 'text')
+    return <TextSource text={info.text} truncated={info.truncated} highlight={props.highlight} />;
   return <PageSource {...props} pages={info.pages} />;
 }
 
@@ -89,12 +91,22 @@ function PageSource({ documentId, pages, page, onPage, highlight }: SourcePanePr
 
   const box = highlight && highlight.page === size?.page && highlight.bbox ? highlight.bbox : null;
   const boxRef = useRef<HTMLDivElement>(null);
-  useEffect(() => boxRef.current?.scrollIntoView({ block: 'nearest' }), [box, url]);
+  useEffect(() => {
+    const el = boxRef.current;
+    const box = wrap.current;
+    if (el && box) box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 3);
+  }, [box, url]);
   if (!size) return null;
   return (
     <div class="source-pane">
       <nav class="pager">
-        <button type="button" class="small" disabled={page <= 1} onClick={() => onPage(page - 1)} title={t('doc.prevPage')}>
+        <button
+          type="button"
+          class="small"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+          title={t('doc.prevPage')}
+        >
           ‹
         </button>
         <span>{t('doc.page', { page: size.page, pages: pages.length })}</span>
@@ -139,7 +151,15 @@ function normalise(s: string): string {
     .trim();
 }
 
-function TextSource({ text, truncated, highlight }: { text: string; truncated: boolean; highlight: Highlight | null }) {
+function TextSource({
+  text,
+  truncated,
+  highlight,
+}: {
+  text: string;
+  truncated: boolean;
+  highlight: Highlight | null;
+}) {
   const lines = useMemo(() => text.split('\n'), [text]);
   const normalised = useMemo(() => lines.map(normalise), [lines]);
   const hit = useMemo(() => {
@@ -153,9 +173,15 @@ function TextSource({ text, truncated, highlight }: { text: string; truncated: b
     return -1;
   }, [normalised, highlight]);
   const ref = useRef<HTMLSpanElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'center' }), [hit]);
+  const pane = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Scroll the pane only, never the page under it.
+    const el = ref.current;
+    const box = pane.current;
+    if (el && box) box.scrollTop = el.offsetTop - box.clientHeight / 2;
+  }, [hit]);
   return (
-    <div class="source-pane text">
+    <div class="source-pane text" ref={pane}>
       {truncated && <p class="muted">{t('doc.textTruncated')}</p>}
       <pre>
         {lines.map((l, i) =>

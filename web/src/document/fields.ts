@@ -25,6 +25,8 @@ export interface FieldSpec {
   options?: readonly (string | null)[];
   /** Spans the whole width of the row card (long texts). */
   wide?: boolean;
+  /** Spans two columns (medium texts). */
+  span2?: boolean;
 }
 
 export function fieldId(target: Target, path: string): string {
@@ -34,14 +36,21 @@ export function fieldId(target: Target, path: string): string {
 const FORMULA_KINDS = ['ratio', 'count', 'sum', 'score', 'text'] as const;
 const SECTION_KINDS = ['IKI', 'IKU', 'IK-ESELON', 'OTHER'] as const;
 
-function spec(target: Target, path: string, kind: FieldKind, labelKey: MessageKey, extra: Partial<FieldSpec> = {}) {
+function spec(
+  target: Target,
+  path: string,
+  kind: FieldKind,
+  labelKey: MessageKey,
+  extra: Partial<FieldSpec> = {},
+) {
   return { id: fieldId(target, path), target, path, kind, label: t(labelKey), ...extra };
 }
 
 /** Every year a section's rows have a target for, in order: a row missing one can be filled. */
 export function sectionYears(section: Section): string[] {
   const years = new Set<string>();
-  if (section.periode) for (let y = section.periode.dari; y <= section.periode.sampai; y++) years.add(String(y));
+  if (section.periode)
+    for (let y = section.periode.dari; y <= section.periode.sampai; y++) years.add(String(y));
   for (const row of section.indikator) for (const y of Object.keys(row.target)) years.add(y);
   return [...years].sort();
 }
@@ -49,22 +58,22 @@ export function sectionYears(section: Section): string[] {
 export function rowFields(row: Row, years: readonly string[]): FieldSpec[] {
   const tg: Target = { rowKey: row.rowKey };
   const out: FieldSpec[] = [
-    spec(tg, 'no', 'text', 'field.no'),
     spec(tg, 'sasaran', 'text', 'field.sasaran', { wide: true }),
     spec(tg, 'indikator', 'text', 'field.indikator', { wide: true }),
     spec(tg, 'formulasi', 'text', 'field.formulasi', { wide: true }),
+    spec(tg, 'no', 'text', 'field.no'),
   ];
-  if (row.penjelasan.length) out.push(spec(tg, 'penjelasan', 'lines', 'field.penjelasan', { wide: true }));
   if (row.formula) {
     out.push(spec(tg, 'formula.kind', 'enum', 'field.formula.kind', { options: FORMULA_KINDS }));
-    out.push(spec(tg, 'formula.expression', 'text', 'field.formula.expression'));
+    out.push(spec(tg, 'formula.expression', 'text', 'field.formula.expression', { span2: true }));
   }
   for (const y of years) {
     out.push({ ...spec(tg, `target.${y}`, 'target', 'field.target'), label: t('field.target', { year: y }) });
   }
   out.push(spec(tg, 'satuan', 'text', 'field.satuan'));
-  out.push(spec(tg, 'penanggungJawab', 'text', 'field.penanggungJawab'));
+  out.push(spec(tg, 'penanggungJawab', 'text', 'field.penanggungJawab', { span2: true }));
   out.push(spec(tg, 'sumberData', 'lines', 'field.sumberData', { wide: true }));
+  if (row.penjelasan.length) out.push(spec(tg, 'penjelasan', 'lines', 'field.penjelasan', { wide: true }));
   if (row.catatan !== undefined) out.push(spec(tg, 'catatan', 'text', 'field.catatan', { wide: true }));
   return out;
 }
@@ -73,7 +82,7 @@ export function sectionFields(section: Section): FieldSpec[] {
   const tg: Target = { sectionKey: section.sectionKey };
   const out: FieldSpec[] = [
     spec(tg, 'jabatan', 'text', 'field.jabatan', { wide: true }),
-    spec(tg, 'unitKerja', 'text', 'field.unitKerja'),
+    spec(tg, 'unitKerja', 'text', 'field.unitKerja', { span2: true }),
     spec(tg, 'kind', 'enum', 'field.kind', { options: SECTION_KINDS }),
     spec(tg, 'title', 'text', 'field.title', { wide: true }),
   ];
@@ -85,22 +94,22 @@ export function sectionFields(section: Section): FieldSpec[] {
     out.push(spec(tg, 'lampiran.label', 'text', 'field.lampiran.label'));
     out.push(spec(tg, 'lampiran.nomor', 'text', 'field.lampiran.nomor'));
     out.push(spec(tg, 'lampiran.tahun', 'integer', 'field.lampiran.tahun'));
-    out.push(spec(tg, 'lampiran.tanggal', 'date', 'field.lampiran.tanggal'));
+    out.push(spec(tg, 'lampiran.tanggal', 'date', 'field.lampiran.tanggal', { span2: true }));
     out.push(spec(tg, 'lampiran.keputusan', 'text', 'field.lampiran.keputusan', { wide: true }));
   }
   out.push(spec(tg, 'tugas', 'lines', 'field.tugas', { wide: true }));
   out.push(spec(tg, 'fungsi', 'lines', 'field.fungsi', { wide: true }));
-  out.push(spec(tg, 'tempat', 'text', 'field.tempat'));
-  out.push(spec(tg, 'tanggal', 'date', 'field.tanggal'));
+  out.push(spec(tg, 'tempat', 'text', 'field.tempat', { span2: true }));
+  out.push(spec(tg, 'tanggal', 'date', 'field.tanggal', { span2: true }));
   return out;
 }
 
 export function signerFields(section: Section, k: number): FieldSpec[] {
   const tg: Target = { sectionKey: section.sectionKey };
   return [
-    spec(tg, `penandatangan[${k}].nama`, 'text', 'field.nama'),
-    spec(tg, `penandatangan[${k}].nip`, 'text', 'field.nip'),
-    spec(tg, `penandatangan[${k}].jabatan`, 'text', 'field.jabatan'),
+    spec(tg, `penandatangan[${k}].nama`, 'text', 'field.nama', { span2: true }),
+    spec(tg, `penandatangan[${k}].nip`, 'text', 'field.nip', { span2: true }),
+    spec(tg, `penandatangan[${k}].jabatan`, 'text', 'field.jabatan', { span2: true }),
   ];
 }
 

@@ -24,27 +24,27 @@ export function placeFlag(flag: Flag, section: number | null): PlacedFlag {
   return { flag, section, row: null, field: flag.path };
 }
 
-/** Every flag of the result: file flags, then per form its own flags and its rows' flags in row order. */
-export function orderedFlags(result: KeyedResult): PlacedFlag[] {
-  const out: PlacedFlag[] = result.flags.map((f) => placeFlag(f, null));
-  result.sections.forEach((s, si) => {
-    const placed = s.flags.map((f) => placeFlag(f, si));
-    const formLevel = placed.filter((p) => p.row === null);
-    const rowLevel = placed.filter((p) => p.row !== null).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    out.push(...formLevel, ...rowLevel);
-  });
-  return out;
+/** One PlacedFlag per flag object, so an unchanged flag keeps its identity between renders. */
+const placedCache = new WeakMap<Flag, PlacedFlag>();
+
+function placed(flag: Flag, section: number | null): PlacedFlag {
+  let p = placedCache.get(flag);
+  if (!p || p.section !== section) {
+    p = placeFlag(flag, section);
+    placedCache.set(flag, p);
+  }
+  return p;
 }
 
-/** Flags of each row of a form, by row index (the same array objects while the flags are unchanged). */
-export function flagsByRow(placed: readonly PlacedFlag[], section: number): Map<number, PlacedFlag[]> {
-  const out = new Map<number, PlacedFlag[]>();
-  for (const p of placed) {
-    if (p.section !== section || p.row === null) continue;
-    const list = out.get(p.row);
-    if (list) list.push(p);
-    else out.set(p.row, [p]);
-  }
+/** Every flag of the result: file flags, then per form its own flags and its rows' flags in row order. */
+export function orderedFlags(result: KeyedResult): PlacedFlag[] {
+  const out: PlacedFlag[] = result.flags.map((f) => placed(f, null));
+  result.sections.forEach((s, si) => {
+    const placedFlags = s.flags.map((f) => placed(f, si));
+    const formLevel = placedFlags.filter((p) => p.row === null);
+    const rowLevel = placedFlags.filter((p) => p.row !== null).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    out.push(...formLevel, ...rowLevel);
+  });
   return out;
 }
 
@@ -62,7 +62,7 @@ const LETTER = /[\p{L}\p{N}]/u;
  */
 export function applySuggestion(text: string, word: string, suggestion: string): string | null {
   const find = (haystack: string, needle: string) => {
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const at = haystack.indexOf(needle, from);
       if (at < 0) return -1;
       const before = at > 0 ? haystack[at - 1]! : '';
@@ -79,5 +79,7 @@ export function applySuggestion(text: string, word: string, suggestion: string):
 
 /** A flag whose suggestion is a replacement for a word of a field (spelling), not advice. */
 export function isFixable(p: PlacedFlag): boolean {
-  return p.flag.code === 'SPELLING_VARIANT' && !!p.flag.suggestion && !!quotedWord(p.flag) && p.field !== null;
+  return (
+    p.flag.code === 'SPELLING_VARIANT' && !!p.flag.suggestion && !!quotedWord(p.flag) && p.field !== null
+  );
 }

@@ -50,7 +50,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(b)) {
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;

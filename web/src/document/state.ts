@@ -60,12 +60,18 @@ export function withValue(
   const sections = [...result.sections];
   const section = sections[owner.section] as Section;
   sections[owner.section] =
-    owner.row === null ? setAt(section, path, value) : setAt(section, `indikator[${owner.row}].${path}`, value);
+    owner.row === null
+      ? setAt(section, path, value)
+      : setAt(section, `indikator[${owner.row}].${path}`, value);
   return { ...result, sections };
 }
 
 /** The result with one flag's decision replaced. */
-export function withFlag(result: KeyedResult, id: string, update: Pick<Flag, 'status' | 'note'>): KeyedResult {
+export function withFlag(
+  result: KeyedResult,
+  id: string,
+  update: Pick<Flag, 'status' | 'note'>,
+): KeyedResult {
   const patchList = (flags: Flag[]) =>
     flags.some((f) => f.id === id) ? flags.map((f) => (f.id === id ? { ...f, ...update } : f)) : flags;
   const fileFlags = patchList(result.flags);

@@ -54,7 +54,10 @@ const dateFormat = new Map<Lang, Intl.DateTimeFormat>();
 export function formatDateTime(iso: string): string {
   let f = dateFormat.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     dateFormat.set(lang, f);
   }
   return f.format(new Date(iso));

@@ -1,0 +1,2 @@
+/** Side-effect CSS imports resolved by Vite. */
+declare module '*.css';
