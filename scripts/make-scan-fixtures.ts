@@ -179,7 +179,6 @@ function packBits1(img: GrayImage): Uint8Array {
 /** A little-endian multi-page TIFF: 1-bit WhiteIsZero, one deflate strip per page. */
 function encodeTiff(pages: GrayImage[], dpi: number): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let size = 8;
   const header = new Uint8Array(8);
   const hv = new DataView(header.buffer);
   header.set([0x49, 0x49, 42, 0]);
@@ -189,7 +188,7 @@ function encodeTiff(pages: GrayImage[], dpi: number): Uint8Array {
   const ifdSize = (n: number) => 2 + n * 12 + 4;
   const ENTRIES = 12;
   // Layout: header, then per page [IFD][2 rationals][strip].
-  let offset = size;
+  let offset = header.length;
   const ifdOffsets: number[] = [];
   for (let i = 0; i < pages.length; i++) {
     ifdOffsets.push(offset);
@@ -233,11 +232,8 @@ function encodeTiff(pages: GrayImage[], dpi: number): Uint8Array {
     v.setUint32(ifdSize(ENTRIES) + 8, dpi, true);
     v.setUint32(ifdSize(ENTRIES) + 12, 1, true);
     chunks.push(buf, strips[i]!);
-    size = ifdAt + buf.length + strips[i]!.length;
-    if (size & 1) {
-      chunks.push(new Uint8Array(1));
-      size++;
-    }
+    // Word alignment, as the offsets above assumed.
+    if ((ifdAt + buf.length + strips[i]!.length) & 1) chunks.push(new Uint8Array(1));
   }
   return Buffer.concat(chunks);
 }
@@ -344,7 +340,7 @@ async function makeVariant(v: Variant): Promise<string> {
         writeFileSync(scanPdf, imagePdf([{ data: jpeg, width: scan.width, height: scan.height }], v.dpi));
         args.push(scanPdf, '1');
       }
-      execFileSync(QPDF, [...args, '--', out]);
+      execFileSync(QPDF, ['--deterministic-id', ...args, '--', out]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -134,7 +134,14 @@ function probeJpeg(b: Uint8Array, file: string): ImageFrame {
     }
     o = seg + len - 2;
   }
-  if (!width || !height) throw bad(file, 'damaged JPEG: no frame header (SOF) before the image data');
+  if (!width || !height) {
+    throw bad(
+      file,
+      o + 4 > b.length || o > b.length
+        ? 'the JPEG is truncated (it ends inside its headers); upload the whole file'
+        : 'damaged JPEG: no frame header (SOF) before the image data',
+    );
+  }
   checkSize(width, height, file);
   let hasEnd = false;
   for (let i = b.length - 2; i >= Math.max(0, b.length - JPEG_EOI_SEARCH_BYTES); i--) {

@@ -5,11 +5,14 @@
  * words of one printed line share a bottom whether or not they have descenders.
  */
 import type { PageGeom, ReadIssue, Word } from '../../ir/document.js';
+import type { TableSettings } from '../../geometry/settings.js';
+import { resolveTableSettings } from '../../geometry/settings.js';
 import type { GrayImage } from '../image/gray.js';
 import { estimateSkewDegrees, MIN_DESKEW_DEGREES, rotateGray } from './deskew.js';
+import { rescueEmptyCells } from './cells.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { eraseRules, findPixelRules, rulesToRulings } from './rulings.js';
-import { inkShare, otsuThreshold } from './threshold.js';
+import { despeckle, inkShare, lightInkThreshold, otsuThreshold } from './threshold.js';
 
 /**
  * A page whose mean word confidence (character-weighted, 0–100) is under this gets a
@@ -19,6 +22,13 @@ import { inkShare, otsuThreshold } from './threshold.js';
 export const LOW_PAGE_CONFIDENCE_THRESHOLD = 60;
 /** A page with less ink than this share of its pixels is blank (not sent to OCR). */
 export const BLANK_PAGE_INK_SHARE = 0.0005;
+/**
+ * Ink specks up to this area (square points) are removed before OCR: a full stop of 8 pt type is
+ * about 1 pt², scanner dust a few pixels.
+ */
+export const MAX_SPECK_PT2 = 0.4;
+/** Words recognised with less confidence than this (0–100) are noise (specks, smudges), dropped. */
+export const MIN_WORD_CONFIDENCE = 25;
 /** Words made only of these characters are rule fragments tesseract still saw, not text. */
 const RULE_ARTEFACT = /^[|¦]+$/;
 
@@ -40,6 +50,10 @@ export interface OcrPageOptions {
   deskew?: boolean;
   /** Leave table rules on the page given to tesseract (for measurements). */
   keepRules?: boolean;
+  /** Skip the second look at empty ruled cells (for measurements). */
+  noCellRescue?: boolean;
+  /** Table-finding tolerances (the rescue pass finds cells as the layout stage will). */
+  table?: Partial<TableSettings>;
 }
 
 function toWord(w: OcrWord, k: number): Word {
@@ -89,18 +103,22 @@ export async function ocrPage(
   }
   const skew = opts.deskew === false ? 0 : estimateSkewDegrees(raster, threshold);
   const upright = Math.abs(skew) >= MIN_DESKEW_DEGREES ? rotateGray(raster, skew) : raster;
-  const rules = findPixelRules(upright, threshold, dpi);
-  const forOcr = opts.keepRules ? upright : eraseRules(upright, rules);
-  const ocrWords = await engine.recognize(forOcr, dpi);
-  const words = ocrWords.filter((w) => !RULE_ARTEFACT.test(w.text)).map((w) => toWord(w, k));
-  const geom: PageGeom = {
-    page,
-    width,
-    height,
-    words,
-    rulings: rulesToRulings(rules, dpi),
-    extraction: 'ocr',
-  };
+  const rules = findPixelRules(upright, lightInkThreshold(upright, threshold), dpi);
+  const forOcr = opts.keepRules
+    ? { ...upright, data: new Uint8Array(upright.data) }
+    : eraseRules(upright, rules);
+  despeckle(forOcr, threshold, Math.floor(MAX_SPECK_PT2 * (dpi / 72) ** 2));
+  const keep = (w: OcrWord) => !RULE_ARTEFACT.test(w.text) && w.confidence >= MIN_WORD_CONFIDENCE;
+  const ocrWords = (await engine.recognize(forOcr, dpi)).filter(keep);
+  const rulings = rulesToRulings(rules, dpi);
+  const geom: PageGeom = { page, width, height, words: [], rulings, extraction: 'ocr' };
+  if (!opts.noCellRescue && rulings.length > 0) {
+    const settings = resolveTableSettings(opts.table);
+    const extra = await rescueEmptyCells(engine, forOcr, geom, ocrWords, threshold, dpi, settings);
+    ocrWords.push(...extra.filter(keep));
+  }
+  const words = ocrWords.map((w) => toWord(w, k));
+  geom.words = words;
   const mean = meanConfidence(words);
   if (mean !== undefined) geom.meanConfidence = mean;
   const issues: ReadIssue[] = [];

@@ -38,37 +38,42 @@ interface Run {
 }
 
 /**
- * Runs of ink along one line of pixels. `ink(i)` tells whether the band around position i is ink;
- * `solid(i)` whether the centre line itself is.
+ * Runs of ink along row `pos` of a row-major mask (1 = ink) of `w` × `h`: the band of rows
+ * pos−1..pos+1 OR-ed gives the run, the centre row alone its solid coverage.
  */
-function runsOnLine(
-  length: number,
-  ink: (i: number) => boolean,
-  solid: (i: number) => boolean,
+function runsOnRow(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  pos: number,
   minLen: number,
   maxGap: number,
-  pos: number,
   out: Run[],
 ): void {
+  const row = pos * w;
+  const up = pos > 0 ? row - w : row;
+  const down = pos < h - 1 ? row + w : row;
   let start = -1;
   let last = -1;
-  let solidCount = 0;
-  const close = () => {
-    if (start >= 0 && last - start + 1 >= minLen) {
-      out.push({ pos, from: start, to: last, coverage: solidCount / (last - start + 1) });
-    }
-    start = -1;
-    solidCount = 0;
-  };
-  for (let i = 0; i < length; i++) {
-    if (ink(i)) {
-      if (start >= 0 && i - last - 1 > maxGap) close();
-      if (start < 0) start = i;
+  let solid = 0;
+  for (let i = 0; i <= w; i++) {
+    const ink = i < w && (mask[row + i]! | mask[up + i]! | mask[down + i]!) === 1;
+    if (ink && start >= 0 && i - last - 1 <= maxGap) {
       last = i;
-      if (solid(i)) solidCount++;
+      solid += mask[row + i]!;
+      continue;
+    }
+    if (start >= 0 && (ink || i === w)) {
+      if (last - start + 1 >= minLen)
+        out.push({ pos, from: start, to: last, coverage: solid / (last - start + 1) });
+      start = -1;
+    }
+    if (ink) {
+      start = i;
+      last = i;
+      solid = mask[row + i]!;
     }
   }
-  close();
 }
 
 interface Group {
@@ -120,36 +125,18 @@ export function findPixelRules(img: GrayImage, threshold: number, dpi: number): 
   const maxGap = Math.max(1, Math.round(RULE_GAP_PT * px));
   // The band widens the rule by one pixel on each side.
   const maxThickness = Math.round(MAX_RULE_THICKNESS_PT * px) + 2;
-  const isInk = (x: number, y: number) => data[y * w + x]! < threshold;
-
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mask[i] = data[i]! < threshold ? 1 : 0;
   const hRuns: Run[] = [];
+  for (let y = 0; y < h; y++) runsOnRow(mask, w, h, y, minLen, maxGap, hRuns);
+  // Columns as rows of the transposed mask: the same scan, with memory read in order.
+  const t = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - 1);
-    const y1 = Math.min(h - 1, y + 1);
-    runsOnLine(
-      w,
-      (x) => isInk(x, y0) || isInk(x, y) || isInk(x, y1),
-      (x) => isInk(x, y),
-      minLen,
-      maxGap,
-      y,
-      hRuns,
-    );
+    const row = y * w;
+    for (let x = 0; x < w; x++) t[x * h + y] = mask[row + x]!;
   }
   const vRuns: Run[] = [];
-  for (let x = 0; x < w; x++) {
-    const x0 = Math.max(0, x - 1);
-    const x1 = Math.min(w - 1, x + 1);
-    runsOnLine(
-      h,
-      (y) => isInk(x0, y) || isInk(x, y) || isInk(x1, y),
-      (y) => isInk(x, y),
-      minLen,
-      maxGap,
-      x,
-      vRuns,
-    );
-  }
+  for (let x = 0; x < w; x++) runsOnRow(t, h, w, x, minLen, maxGap, vRuns);
   const trim = (r: PixelRule): PixelRule => ({
     ...r,
     lo: Math.min(r.lo + 1, r.hi),

@@ -38,6 +38,33 @@ export function otsuThreshold(img: GrayImage): number {
   return Math.min(MAX_INK_THRESHOLD, Math.max(MIN_INK_THRESHOLD, threshold));
 }
 
+/** The median grey of the paper: of the pixels at or above `threshold`. */
+export function paperLevel(img: GrayImage, threshold: number): number {
+  const hist = new Float64Array(256);
+  let n = 0;
+  for (let i = 0; i < img.data.length; i++) {
+    const v = img.data[i]!;
+    if (v >= threshold) {
+      hist[v]!++;
+      n++;
+    }
+  }
+  let acc = 0;
+  for (let v = threshold; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= n / 2) return v;
+  }
+  return 255;
+}
+
+/**
+ * Threshold for thin lines: halfway from the ink threshold to the paper. A hairline rule scanned
+ * or JPEG-compressed is lighter than text strokes (its pixels are mixed with paper).
+ */
+export function lightInkThreshold(img: GrayImage, threshold: number): number {
+  return Math.round((threshold + paperLevel(img, threshold)) / 2);
+}
+
 /** Share of pixels darker than `threshold`. */
 export function inkShare(img: GrayImage, threshold: number): number {
   let ink = 0;
@@ -50,4 +77,47 @@ export function binarize(img: GrayImage, threshold: number): GrayImage {
   const data = new Uint8Array(img.data.length);
   for (let i = 0; i < data.length; i++) data[i] = img.data[i]! < threshold ? 0 : 255;
   return { width: img.width, height: img.height, data };
+}
+
+/**
+ * Removes specks: 8-connected ink components of at most `maxPixels` pixels are painted white
+ * (scanner dust, toner spray), which tesseract would otherwise read as "." or "'" between words.
+ * Returns the number of components removed. Works in place.
+ */
+export function despeckle(img: GrayImage, threshold: number, maxPixels: number): number {
+  const { width: w, height: h, data } = img;
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const comp: number[] = [];
+  let removed = 0;
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start]! >= threshold) continue;
+    seen[start] = 1;
+    stack.push(start);
+    comp.length = 0;
+    while (stack.length) {
+      const i = stack.pop()!;
+      comp.push(i);
+      const x = i % w;
+      const y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const j = yy * w + xx;
+          if (!seen[j] && data[j]! < threshold) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    if (comp.length <= maxPixels) {
+      for (const i of comp) data[i] = 255;
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -15,7 +15,10 @@ function decodeWindows1252(bytes: Uint8Array): string {
   const CHUNK = 8192;
   for (let i = 0; i < bytes.length; i += CHUNK) {
     const part = bytes.subarray(i, i + CHUNK);
-    out += String.fromCharCode(...part.map((b) => b)).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+    out += String.fromCharCode(...part.map((b) => b)).replace(
+      /[\u0080-\u009f]/g,
+      (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!,
+    );
   }
   return out;
 }
