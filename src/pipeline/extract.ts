@@ -233,10 +233,13 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
 /** Extract one file's bytes. Text inputs only here; other formats are read by src/read/. */
 export function extractText(bytes: Uint8Array, opts: ExtractOptions): ExtractedFile {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new InputTooLargeError(`the text file is ${bytes.length} bytes, over the ${MAX_TEXT_BYTES}-byte limit`, {
-      file: opts.fileName,
-      stage: 'read',
-    });
+    throw new InputTooLargeError(
+      `the text file is ${bytes.length} bytes, over the ${MAX_TEXT_BYTES}-byte limit`,
+      {
+        file: opts.fileName,
+        stage: 'read',
+      },
+    );
   }
   const { text } = decodeText(bytes, opts.fileName);
   const doc = readTextDocument(text, {

@@ -101,7 +101,8 @@ export function loadDictionary(dictionaryDir?: string): DictionaryLoad {
       if (head) stems.add(head);
     }
     const cache = cachedWords(dicPath);
-    if (cache && cache.words.size > 0) return { ok: true, dictionary: { correct: wordSetSpeller(cache.words), stems, dir } };
+    if (cache && cache.words.size > 0)
+      return { ok: true, dictionary: { correct: wordSetSpeller(cache.words), stems, dir } };
     const aff = readFileSync(join(dir, `${DICTIONARY_NAME}.aff`), 'latin1');
     const speller = nspell(aff, dic) as ReturnType<typeof nspell> & { data?: Record<string, unknown> };
     if (cache && speller.data) writeCache(cache.path, Object.keys(speller.data));

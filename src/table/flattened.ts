@@ -577,7 +577,8 @@ function bodyEnd(lines: readonly string[], from: number): number {
     if (parsePlaceDateLine(t)) return i;
     if (/^(mengetahui|menyetujui)\b/i.test(t)) return i;
     // A signer's title ("Kepala Dinas Kesehatan,", "CAMAT BELAWANG,") with only a signature below it.
-    if (/,$/.test(t) && t.length < 80 && /^[A-Z]\S*\s+\S/.test(t) && onlySignatureFollows(lines, i + 1)) return i;
+    if (/,$/.test(t) && t.length < 80 && /^[A-Z]\S*\s+\S/.test(t) && onlySignatureFollows(lines, i + 1))
+      return i;
     if (NIP_LINE.test(t)) {
       // Back over the name, blank lines and the upper-case title(s) above it.
       let k = i - 1;
