@@ -56,7 +56,7 @@ export async function ingest(paths: readonly string[], opts: IngestOptions): Pro
   const started = Date.now();
   const outcomes: FileOutcome[] = [];
   const byDocument = new Map<string, FileOutcome>();
-  const pending: DocumentRef[] = [];
+  const pending: Pending[] = [];
 
   for await (const source of walkSources(paths, opts)) {
     if (source.kind === 'problem') {
@@ -83,17 +83,23 @@ export async function ingest(paths: readonly string[], opts: IngestOptions): Pro
     files: outcomes.length,
   });
 
-  const totals = await opts.run(pending, (e) => {
-    const outcome = byDocument.get(e.doc.documentId);
-    if (outcome) {
-      outcome.status = e.status === 'skipped' ? 'done' : e.status;
-      outcome.pages = e.pages;
-      outcome.failure = e.failure
-        ? { reason: e.failure.reason, stage: e.failure.stage, page: e.failure.page }
-        : null;
-    }
-    opts.onEvent?.(e);
-  });
+  // Largest first: the slowest documents (scans, long PDFs) start early, so a batch does not
+  // end with every worker but one idle while a big file finishes.
+  pending.sort((a, b) => b.byteSize - a.byteSize);
+  const totals = await opts.run(
+    pending.map(({ byteSize: _size, ...ref }) => ref),
+    (e) => {
+      const outcome = byDocument.get(e.doc.documentId);
+      if (outcome) {
+        outcome.status = e.status === 'skipped' ? 'done' : e.status;
+        outcome.pages = e.pages;
+        outcome.failure = e.failure
+          ? { reason: e.failure.reason, stage: e.failure.stage, page: e.failure.page }
+          : null;
+      }
+      opts.onEvent?.(e);
+    },
+  );
   return { outcomes, runner: opts.runner, totals, elapsedMs: Date.now() - started };
 }
 
@@ -104,7 +110,7 @@ async function register(
   fileName: string,
   bytes: Buffer,
   byDocument: Map<string, FileOutcome>,
-  pending: DocumentRef[],
+  pending: Pending[],
 ): Promise<FileOutcome> {
   const { sha256, storageKey } = await putBlob(bytes, opts.dataDir);
   const existing = await getDocumentBySha256(opts.store, sha256);
@@ -171,8 +177,18 @@ async function register(
     failure: null,
   };
   byDocument.set(document.id, outcome);
-  pending.push({ documentId: document.id, sha256, storageKey, fileName: document.fileName });
+  pending.push({
+    documentId: document.id,
+    sha256,
+    storageKey,
+    fileName: document.fileName,
+    byteSize: bytes.length,
+  });
   return outcome;
+}
+
+interface Pending extends DocumentRef {
+  byteSize: number;
 }
 
 function failed(display: string, failure: FileOutcome['failure']): FileOutcome {

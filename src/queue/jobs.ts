@@ -62,8 +62,11 @@ export const STORE_ATTEMPTS = 8;
 export const PARSE_BACKOFF_MS = 2000;
 /** First retry delay of a store job (ms), doubled each time. */
 export const STORE_BACKOFF_MS = 1000;
-/** Completed jobs kept per queue (for inspection), and for how long (s). */
-export const KEEP_COMPLETED = { count: 1000, age: 24 * 3600 };
+/**
+ * Completed jobs kept per queue (for inspection), and for how long (s). Few: a store job holds
+ * its document's whole result (the parse child's return value), and the store has it anyway.
+ */
+export const KEEP_COMPLETED = { count: 200, age: 3600 };
 /** Failed jobs kept per queue, and for how long (s): long enough to inspect and `iki retry`. */
 export const KEEP_FAILED = { count: 100_000, age: 30 * 24 * 3600 };
 
