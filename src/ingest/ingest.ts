@@ -89,18 +89,22 @@ export async function ingest(paths: readonly string[], opts: IngestOptions): Pro
   const totals = await opts.run(
     pending.map(({ byteSize: _size, ...ref }) => ref),
     (e) => {
-      const outcome = byDocument.get(e.doc.documentId);
-      if (outcome) {
-        outcome.status = e.status === 'skipped' ? 'done' : e.status;
-        outcome.pages = e.pages;
-        outcome.failure = e.failure
-          ? { reason: e.failure.reason, stage: e.failure.stage, page: e.failure.page }
-          : null;
-      }
+      recordRunEvent(byDocument, e);
       opts.onEvent?.(e);
     },
   );
   return { outcomes, runner: opts.runner, totals, elapsedMs: Date.now() - started };
+}
+
+/** A runner's event, written onto the file's outcome (shared by ingest and retry). */
+export function recordRunEvent(byDocument: ReadonlyMap<string, FileOutcome>, e: RunEvent): void {
+  const outcome = byDocument.get(e.doc.documentId);
+  if (!outcome) return;
+  outcome.status = e.status === 'skipped' ? 'done' : e.status;
+  outcome.pages = e.pages;
+  outcome.failure = e.failure
+    ? { reason: e.failure.reason, stage: e.failure.stage, page: e.failure.page }
+    : null;
 }
 
 /** Registers one file and decides what happens to it. */

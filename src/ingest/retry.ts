@@ -10,6 +10,7 @@ import { documents } from '../store/schema.js';
 import type { DocumentRef } from '../runner/handlers.js';
 import { hasBlob, storageKeyOf } from './blobs.js';
 import type { FileOutcome, IngestReport } from './ingest.js';
+import { recordRunEvent } from './ingest.js';
 import type { Runtime } from './runtime.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,14 +94,7 @@ export async function retryDocuments(
   }
   opts.onStart?.(docs.length);
   const totals = await runtime.run(docs, (e) => {
-    const outcome = byDocument.get(e.doc.documentId);
-    if (outcome) {
-      outcome.status = e.status === 'skipped' ? 'done' : e.status;
-      outcome.pages = e.pages;
-      outcome.failure = e.failure
-        ? { reason: e.failure.reason, stage: e.failure.stage, page: e.failure.page }
-        : null;
-    }
+    recordRunEvent(byDocument, e);
     opts.onEvent?.(e);
   });
   return { outcomes, runner: runtime.runner, totals, elapsedMs: Date.now() - started };
