@@ -119,8 +119,13 @@ function hasValue(row: RawRow, role: FieldRole): boolean {
  */
 function carriedOnce(rows: RawRow[], role: FieldRole): boolean {
   if (rows.length < 2 || !rows[0] || !hasValue(rows[0], role)) return false;
-  return rows.slice(1).every((r) => !hasValue(r, role));
+  // A stray fragment the dump's decoding put in the column below must not hide the pattern.
+  const others = rows.slice(1).filter((r) => hasValue(r, role)).length;
+  return others <= Math.floor(ONCE_STRAY_SHARE * (rows.length - 1));
 }
+
+/** Share of the rows below a once-printed cell that may still show a value of their own. */
+const ONCE_STRAY_SHARE = 0.15;
 
 export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
   const rows: IndikatorRow[] = [];

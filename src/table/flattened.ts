@@ -491,11 +491,7 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
       endTotal += 1;
     });
   }
-  const widths = estimates.map((es) => {
-    if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
-    const sorted = [...es].sort((x, y) => x - y);
-    return sorted[Math.floor(sorted.length / 2)]!;
-  });
+  const widths = medianWidths(estimates);
   return {
     model: m,
     widths,
@@ -510,6 +506,14 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
   };
 }
 
+function medianWidths(estimates: readonly number[][]): Widths {
+  return estimates.map((es) => {
+    if (es.length < MIN_WIDTH_SAMPLES) return Infinity;
+    const sorted = [...es].sort((x, y) => x - y);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  });
+}
+
 /** How often a mid-line word starts a cell in a typical dump (the prior of the learned rate). */
 const MID_LINE_PRIOR_RATE = 0.05;
 /** Weight of the document's own mid-line boundary rate. */
@@ -518,6 +522,115 @@ const MID_LINE_WEIGHT = 0.7;
 const ROW_START_WEIGHT = 0.5;
 /** Lines needed before a column's width is trusted. */
 const MIN_WIDTH_SAMPLES = 3;
+
+/** Anchored rows needed before they seed the first decoding. */
+const MIN_ANCHOR_ROWS = 2;
+
+/**
+ * Rows whose cells the printing left unambiguous: after the row number, one chunk per column,
+ * chunks separated by blank lines or wide gaps, each starting with a capital. Such rows teach
+ * the column models before any decoding, so a document whose columns hold unusual words (an
+ * indikator column of "Meningkatnya …", a formula column of "Prosentase …") is read by what it
+ * shows rather than by the general vocabulary. Columns printed once for many rows (sumber data,
+ * penanggung jawab) may be absent at the end of a row.
+ */
+function anchorFragments(toks: readonly Tok[], states: readonly State[]): Fragment[] {
+  if (states[0]?.col.role !== 'no') return [];
+  const text = states.map((s, k) => k).filter((k) => !states[k]!.single);
+  const targets = states
+    .map((s, k) => k)
+    .filter((k) => states[k]!.col.role === 'target' && states[k]!.single);
+  const optionalTail = new Set(['sumberData', 'penanggungJawab']);
+  const out: Fragment[] = [];
+  const isRowStart = (t: Tok): boolean => t.lineStart && t.isRowNo && t.plausibleRowNo;
+  let n = 0;
+  while (n < toks.length) {
+    if (!isRowStart(toks[n]!)) {
+      n++;
+      continue;
+    }
+    let end = n + 1;
+    while (end < toks.length && !isRowStart(toks[end]!)) end++;
+    // Chunks of the row after its number: [from, to) token ranges.
+    const chunks: [number, number][] = [];
+    for (let k = n + 1; k < end; k++) {
+      const t = toks[k]!;
+      if (k === n + 1 || t.blankBefore || t.doubleSpaceBefore) chunks.push([k, k + 1]);
+      else chunks[chunks.length - 1]![1] = k + 1;
+    }
+    const numeric = chunks.filter(([a, b]) => toks.slice(a, b).every((t) => t.isNum || t.text === '-'));
+    const words = chunks.filter((c) => !numeric.includes(c));
+    const targetToks = numeric.reduce((m, [a, b]) => m + b - a, 0);
+    const fits =
+      words.length > 0 &&
+      // A second row number inside means cells of two rows share a line: not a clean row.
+      !toks.slice(n + 1, end).some((t) => t.isRowNo && t.plausibleRowNo) &&
+      // A capitalised word that repeats words before it on its line starts another cell.
+      !toks
+        .slice(n + 1, end)
+        .some((t) => !t.lineStart && !t.doubleSpaceBefore && t.capital && t.repeats > 0) &&
+      words.every(([a]) => toks[a]!.capital) &&
+      (targetToks === 0 || targetToks === targets.length) &&
+      (words.length === text.length ||
+        (words.length === text.length - 1 && optionalTail.has(states[text[text.length - 1]!]!.col.role))) &&
+      // Target figures come after the text cells they follow in the heading, not among them.
+      (numeric.length === 0 ||
+        chunks.indexOf(numeric[0]!) === chunks.length - numeric.length ||
+        targets.length > 0);
+    if (fits) {
+      out.push({ from: n, to: n + 1, state: 0, newRow: true, continues: false });
+      let w = 0;
+      let tg = 0;
+      for (const c of chunks) {
+        if (numeric.includes(c)) {
+          for (let k = c[0]; k < c[1]; k++)
+            out.push({ from: k, to: k + 1, state: targets[tg++]!, newRow: false, continues: false });
+          continue;
+        }
+        const state = text[w++]!;
+        // One fragment per printed line of the chunk.
+        let a = c[0];
+        for (let k = c[0] + 1; k <= c[1]; k++) {
+          if (k < c[1] && !toks[k]!.lineStart) continue;
+          out.push({ from: a, to: k, state, newRow: false, continues: a !== c[0] });
+          a = k;
+        }
+      }
+    }
+    n = end;
+  }
+  return out;
+}
+
+/** A clean row's printed line may exceed its column's width (learned from the clean rows) by this factor. */
+const ANCHOR_WIDTH_SLACK = 1.15;
+
+/**
+ * Drops anchored rows with a line wider than its column: such a line holds more than one cell
+ * although nothing but single spaces separates them.
+ */
+function withinWidths(
+  anchors: { toks: Tok[]; frags: Fragment[] }[],
+  states: readonly State[],
+): typeof anchors {
+  const { widths } = learn(anchors, [...states]);
+  return anchors.map(({ toks, frags }) => {
+    const kept: Fragment[] = [];
+    for (let k = 0; k < frags.length;) {
+      let e = k + 1;
+      while (e < frags.length && !frags[e]!.newRow) e++;
+      const row = frags.slice(k, e);
+      const fits = row.every((f) => {
+        const w = widths[f.state]!;
+        const len = toks[f.to - 1]!.end - toks[f.from]!.start;
+        return !Number.isFinite(w) || len <= w * ANCHOR_WIDTH_SLACK;
+      });
+      if (fits) kept.push(...row);
+      k = e;
+    }
+    return { toks, frags: kept };
+  });
+}
 
 function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): RawRow[] {
   const rows: RawRow[] = [];
@@ -693,13 +806,31 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
     const prior = ColumnModel.prior(states.map((st) => st.col.role));
-    const start: Learned = { model: prior, widths: states.map(() => Infinity), rowStart: null };
+    const anchors = idx.map((i) => ({
+      toks: specs[i]!.toks,
+      frags: anchorFragments(specs[i]!.toks, states),
+    }));
+    const anchored = anchors.reduce((m, a) => m + a.frags.filter((f) => f.newRow).length, 0);
+    if (process.env.IKI_DEBUG_FLAT)
+      for (const a of anchors)
+        for (const f of a.frags)
+          process.stderr.write(
+            `anchor ${f.newRow ? 'NEW ' : ''}${states[f.state]!.col.role}: ${a.toks
+              .slice(f.from, f.to)
+              .map((t) => t.text)
+              .join(' ')}\n`,
+          );
+    const start: Learned =
+      anchored >= MIN_ANCHOR_ROWS
+        ? { ...learn(anchors, states), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
+        : { model: prior, widths: states.map(() => Infinity), rowStart: null };
     let decoded = idx.map((i) => ({
       toks: specs[i]!.toks,
       frags: decode(specs[i]!.toks, states, start, prior),
     }));
     for (let r = 0; r < EM_ROUNDS; r++) {
-      const learned = learn(decoded, states);
+      // Clean rows stay evidence in every round, so the decoding cannot drift away from them.
+      const learned = learn(anchored >= MIN_ANCHOR_ROWS ? [...decoded, ...anchors] : decoded, states);
 
       if (process.env.IKI_DEBUG_FLAT)
         process.stderr.write(
@@ -707,6 +838,15 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
         );
       decoded = decoded.map((d) => ({ toks: d.toks, frags: decode(d.toks, states, learned, prior) }));
     }
+    if (process.env.IKI_DEBUG_FRAGS)
+      for (const d of decoded)
+        for (const f of d.frags)
+          process.stderr.write(
+            `${f.newRow ? '\n' : ''}${f.continues ? '  +' : ''}[${states[f.state]!.col.role}] ${d.toks
+              .slice(f.from, f.to)
+              .map((t) => t.text)
+              .join(' ')}\n`,
+          );
     idx.forEach((i, k) => {
       out[i] = tableOf(specs[i]!, rowsFromFragments(decoded[k]!.toks, decoded[k]!.frags, states));
     });

@@ -51,6 +51,21 @@ describe('records', () => {
     expect(r.rows.map((x) => x.sumberData)).toEqual([['Data'], ['Data'], ['Data']]);
   });
 
+  it('carries a once-printed source down past one stray fragment, and keeps the stray value', () => {
+    const cells = (no: string, sumber?: string) =>
+      row({ no: [no], indikator: [`Indikator ${no}`], ...(sumber ? { sumberData: [sumber] } : {}) });
+    const rows = [
+      cells('1', 'Renstra'),
+      ...['2', '3', '4', '5', '6', '7'].map((n) => cells(n)),
+      cells('8', 'Lain'),
+    ];
+    const r = buildRows([table(rows)], isWord);
+    expect(r.rows.map((x) => x.sumberData[0])).toEqual([...Array(7).fill('Renstra'), 'Lain']);
+    // Every row printing its own source is not a once-printed column.
+    const own = buildRows([table([cells('1', 'A'), cells('2'), cells('3', 'B')])], isWord);
+    expect(own.rows.map((x) => x.sumberData)).toEqual([['A'], [], ['B']]);
+  });
+
   it('splits the explanation cell at "Formulasinya :" and keeps the other bullets as penjelasan', () => {
     expect(
       splitFormulaCell(

@@ -92,3 +92,55 @@ describe('flattened tables', () => {
     );
   });
 });
+
+// An office whose columns hold unusual words: the indikator column states outcomes
+// ("Terwujudnya …") and the formula column names a percentage ("Persentase …"), the reverse of
+// the general vocabulary. Clean rows (one cell per blank-line-separated chunk) teach it, so the
+// rows printed on one line are split the document's way.
+const UNUSUAL = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
+
+1. Kegiatan Penataan Arsip
+Dinamis
+
+Terwujudnya arsip dinamis yang tertata
+rapi
+
+Persentase arsip yang
+tertata
+
+Laporan Tahunan
+
+2. Kegiatan Pembinaan Koperasi
+Simpan Pinjam
+
+Terwujudnya koperasi simpan pinjam
+yang sehat
+
+Persentase koperasi
+yang sehat
+
+3. Kegiatan Pengelolaan Pasar Terwujudnya pasar yang bersih Persentase pasar yang bersih
+
+4. Kegiatan Pendataan UMKM
+Daerah
+
+Terwujudnya data UMKM yang
+mutakhir
+
+Persentase data UMKM
+yang mutakhir
+`;
+
+describe('flattened tables taught by their clean rows', () => {
+  const rows = tablesFromFlattened(UNUSUAL.split('\n')).tables[0]?.rows ?? [];
+  it('splits a one-line row at the document’s own column starts', () => {
+    expect(rows).toHaveLength(4);
+    expect(rows[2]!.cells.sasaran?.join(' ')).toBe('Kegiatan Pengelolaan Pasar');
+    expect(rows[2]!.cells.indikator?.join(' ')).toBe('Terwujudnya pasar yang bersih');
+    expect(rows[2]!.cells.formulasi?.join(' ')).toBe('Persentase pasar yang bersih');
+  });
+  it('keeps the clean rows as printed', () => {
+    expect(rows[1]!.cells.indikator?.join(' ')).toBe('Terwujudnya koperasi simpan pinjam yang sehat');
+    expect(rows[1]!.cells.formulasi?.join(' ')).toBe('Persentase koperasi yang sehat');
+  });
+});
