@@ -602,36 +602,6 @@ function anchorFragments(toks: readonly Tok[], states: readonly State[]): Fragme
   return out;
 }
 
-/** A clean row's printed line may exceed its column's width (learned from the clean rows) by this factor. */
-const ANCHOR_WIDTH_SLACK = 1.15;
-
-/**
- * Drops anchored rows with a line wider than its column: such a line holds more than one cell
- * although nothing but single spaces separates them.
- */
-function withinWidths(
-  anchors: { toks: Tok[]; frags: Fragment[] }[],
-  states: readonly State[],
-): typeof anchors {
-  const { widths } = learn(anchors, [...states]);
-  return anchors.map(({ toks, frags }) => {
-    const kept: Fragment[] = [];
-    for (let k = 0; k < frags.length;) {
-      let e = k + 1;
-      while (e < frags.length && !frags[e]!.newRow) e++;
-      const row = frags.slice(k, e);
-      const fits = row.every((f) => {
-        const w = widths[f.state]!;
-        const len = toks[f.to - 1]!.end - toks[f.from]!.start;
-        return !Number.isFinite(w) || len <= w * ANCHOR_WIDTH_SLACK;
-      });
-      if (fits) kept.push(...row);
-      k = e;
-    }
-    return { toks, frags: kept };
-  });
-}
-
 function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): RawRow[] {
   const rows: RawRow[] = [];
   let row: RawRow | null = null;
