@@ -62,6 +62,8 @@ export const WEIGHTS = {
   /** Per word (up to two) that the next cell repeats from the one before it on the line. */
   repeatedWords: 0.7,
   startLift: 1.0,
+  /** A line break between two words printed side by side elsewhere in the document. */
+  pairedElsewhere: -1.5,
 };
 
 interface Tok {
@@ -89,6 +91,12 @@ interface Tok {
    * repeats the indicator next to it ("Sosialisasi FKDM | Pelaksanaan sosialisasi FKDM").
    */
   repeats: number;
+  /**
+   * At a line start: the previous word and this one stand side by side on one printed line
+   * elsewhere in the document ("Kasi" / "Trantib" here, "Kasi Trantib" there), so the break is
+   * likelier a wrap inside one cell than a cell boundary.
+   */
+  pairedElsewhere: boolean;
 }
 
 function tokenize(lines: readonly string[]): Tok[] {
@@ -126,6 +134,7 @@ function tokenize(lines: readonly string[]): Tok[] {
         lowercase: /^[a-z]/.test(text),
         plausibleRowNo: false,
         repeats: 0,
+        pairedElsewhere: false,
       });
       first = false;
     }
@@ -323,9 +332,10 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.blankBefore) b += W.afterBlankLine;
     if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
     if (t.bullet) b += W.atBullet;
+    if (t.pairedElsewhere) b += W.pairedElsewhere;
     if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
-    if (prev && NO_BREAK_AFTER.has(prev.key))
-      b += t.lineStart ? W.afterFunctionWord / 2 : W.afterFunctionWord;
+    // A cell does not end on "dan" / "yang", whether the break is a line end or a gap.
+    if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
     return b;
   };
   // best[b*S + j]: best score of a decoding of tokens [0, b) whose last fragment ends at b in state j.
@@ -775,6 +785,7 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
   });
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
+    markPairsSeenElsewhere(idx.map((i) => specs[i]!.toks));
     const prior = ColumnModel.prior(states.map((st) => st.col.role));
     const anchors = idx.map((i) => ({
       toks: specs[i]!.toks,
@@ -822,6 +833,21 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     });
   }
   return out;
+}
+
+/** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
+function markPairsSeenElsewhere(tables: readonly Tok[][]): void {
+  const pairs = new Set<string>();
+  for (const toks of tables)
+    for (let n = 1; n < toks.length; n++) {
+      const t = toks[n]!;
+      if (!t.lineStart && !t.doubleSpaceBefore && !t.isNum) pairs.add(`${toks[n - 1]!.key} ${t.key}`);
+    }
+  for (const toks of tables)
+    for (let n = 1; n < toks.length; n++) {
+      const t = toks[n]!;
+      t.pairedElsewhere = t.lineStart && !t.isNum && pairs.has(`${toks[n - 1]!.key} ${t.key}`);
+    }
 }
 
 /** One form on its own (tests, tools); the extractor decodes a whole document at once. */
