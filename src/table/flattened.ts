@@ -64,6 +64,8 @@ export const WEIGHTS = {
   startLift: 1.0,
   /** A line break between two words printed side by side elsewhere in the document. */
   pairedElsewhere: -1.5,
+  /** Per word (up to two) that a capitalised word echoes the words before it (see Tok.echo). */
+  echo: 0.7,
 };
 
 interface Tok {
@@ -91,6 +93,12 @@ interface Tok {
    * repeats the indicator next to it ("Sosialisasi FKDM | Pelaksanaan sosialisasi FKDM").
    */
   repeats: number;
+  /**
+   * Words from here that repeat, word for word, the words just before ("… Alat Tulis Kantor |
+   * Alat Tulis Kantor"), or 1 when this word repeats the first word of the line's text
+   * ("Uji KIR mobil dinas | Uji KIR"): an indicator restating its sasaran, a formula its indicator.
+   */
+  echo: number;
   /**
    * At a line start: the previous word and this one stand side by side on one printed line
    * elsewhere in the document ("Kasi" / "Trantib" here, "Kasi Trantib" there), so the break is
@@ -134,6 +142,7 @@ function tokenize(lines: readonly string[]): Tok[] {
         lowercase: /^[a-z]/.test(text),
         plausibleRowNo: false,
         repeats: 0,
+        echo: 0,
         pairedElsewhere: false,
       });
       first = false;
@@ -154,6 +163,7 @@ function tokenize(lines: readonly string[]): Tok[] {
       let overlap = 0;
       for (const w of after) if (before.has(w)) overlap++;
       line[k]!.repeats = overlap;
+      line[k]!.echo = echoAt(line, k);
     }
     lineStart = n;
   }
@@ -168,6 +178,24 @@ function tokenize(lines: readonly string[]): Tok[] {
     }
   }
   return toks;
+}
+
+/** Longest echo counted, in words. */
+const MAX_ECHO = 4;
+
+function echoAt(line: readonly Tok[], k: number): number {
+  let m = 0;
+  // The longest L whose L words before k equal the L words from k.
+  for (let L = 1; L <= MAX_ECHO && k - L >= 0 && k + L <= line.length; L++) {
+    let same = true;
+    for (let i = 0; i < L && same; i++) same = line[k - L + i]!.key === line[k + i]!.key;
+    if (same) m = L;
+  }
+  // The line's text starts after its row number.
+  const first = line.findIndex((t) => !t.isRowNo);
+  const restarts =
+    first >= 0 && first < k - 1 && line[first]!.key === line[k]!.key && line[k]!.key.length > 2;
+  return Math.max(m, restarts ? 1 : 0);
 }
 
 /** How far a row number may jump past the highest one seen (a row or two may be lost). */
@@ -334,6 +362,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.bullet) b += W.atBullet;
     if (t.pairedElsewhere) b += W.pairedElsewhere;
     if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
+    if (!t.lineStart && t.capital && t.echo > 0) b += W.echo * Math.min(t.echo, 2);
     // A cell does not end on "dan" / "yang", whether the break is a line end or a gap.
     if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
     return b;

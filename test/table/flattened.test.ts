@@ -144,3 +144,65 @@ describe('flattened tables taught by their clean rows', () => {
     expect(rows[1]!.cells.formulasi?.join(' ')).toBe('Persentase koperasi yang sehat');
   });
 });
+
+// One-line rows whose indikator restates the end of the sasaran: the echo marks the boundary.
+const ECHOES = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
+
+1. Pengadaan Kendaraan Dinas Kendaraan Dinas Jumlah kendaraan yang dibeli Laporan Aset
+
+2. Pemeliharaan Gedung Arsip Daerah Gedung Arsip Daerah Jumlah gedung yang dipelihara
+
+3. Penyediaan Jasa Kebersihan Kantor Jasa Kebersihan Kantor Jumlah bulan layanan
+`;
+
+// A source cell wrapped over a blank line ("Bagian" / "Umum") is one cell: the document prints
+// "Bagian Umum" on one line elsewhere.
+const PAIRED = `SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
+
+Tertibnya arsip
+
+Jumlah arsip tertata
+
+Jumlah arsip yang ditata
+
+Bagian Umum
+
+Tertibnya surat
+
+Jumlah surat terkirim
+
+Jumlah surat yang dikirim
+
+Bagian
+
+Umum
+
+Tertibnya aset
+
+Jumlah aset tercatat
+
+Jumlah aset yang dicatat
+
+Bagian Umum
+`;
+
+describe('flattened tables: boundaries the document shows', () => {
+  it('cuts a one-line row where the indikator echoes the end of the sasaran', () => {
+    const rows = tablesFromFlattened(ECHOES.split('\n')).tables[0]?.rows ?? [];
+    expect(rows.map((r) => r.cells.sasaran?.join(' '))).toEqual([
+      'Pengadaan Kendaraan Dinas',
+      'Pemeliharaan Gedung Arsip Daerah',
+      'Penyediaan Jasa Kebersihan Kantor',
+    ]);
+    expect(rows.map((r) => r.cells.indikator?.join(' ').split(' Jumlah')[0])).toEqual([
+      'Kendaraan Dinas',
+      'Gedung Arsip Daerah',
+      'Jasa Kebersihan Kantor',
+    ]);
+  });
+  it('keeps a source cell wrapped over a blank line whole', () => {
+    const rows = tablesFromFlattened(PAIRED.split('\n')).tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.cells.sumberData?.join(' ')).toBe('Bagian Umum');
+  });
+});
