@@ -846,7 +846,10 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
         process.stderr.write(
           `widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`,
         );
-      decoded = decoded.map((d) => ({ toks: d.toks, frags: decode(d.toks, states, learned, prior) }));
+      decoded = decoded.map((d, k) => {
+        const widths = widenToCleanLines(learned.widths, anchors[k]!);
+        return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, prior) };
+      });
     }
     if (process.env.IKI_DEBUG_FRAGS)
       for (const d of decoded)
@@ -862,6 +865,19 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     });
   }
   return out;
+}
+
+/**
+ * A table's column is at least as wide as its widest line known to hold one cell (from its clean
+ * rows): forms of one document may be printed with other column widths than the shared estimate.
+ */
+function widenToCleanLines(shared: Widths, clean: { toks: Tok[]; frags: Fragment[] }): Widths {
+  const widths = [...shared];
+  for (const f of clean.frags) {
+    const len = clean.toks[f.to - 1]!.end - clean.toks[f.from]!.start;
+    if (Number.isFinite(widths[f.state]!) && len > widths[f.state]!) widths[f.state] = len;
+  }
+  return widths;
 }
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
