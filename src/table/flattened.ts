@@ -21,8 +21,8 @@ import { columnsFromTokens, headerTokens } from './vocabulary.js';
 
 /** How many lines a heading may span in a dump. */
 const MAX_HEADING_LINES = 30;
-/** Rounds of re-estimation from the document's own decoding. */
-const EM_ROUNDS = 3;
+/** Most rounds of re-estimation from the document's own decoding (it stops earlier once a round changes nothing). */
+const EM_ROUNDS = 4;
 /** Weight of the document's own statistics against the prior vocabulary. */
 const LEARNED_WEIGHT = 0.6;
 /** Dirichlet smoothing mass of the column models. */
@@ -311,27 +311,41 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     let e = t.isNum ? -0.5 : 0;
     if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
     if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
-    const l =
-      LEARNED_WEIGHT * model.lift(role, t.key, false) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, false);
-    return e + W.emissionLift * l;
+    return e + W.emissionLift * mixedLift(role, t.key, false);
+  };
+  // Lifts depend on (column, word) only: computed once per distinct word, not per token.
+  const liftCache = new Map<string, number>();
+  const mixedLift = (role: string, key: string, isStart: boolean): number => {
+    const k = `${isStart ? 's' : 'b'}${role}\u0000${key}`;
+    let v = liftCache.get(k);
+    if (v === undefined) {
+      v =
+        LEARNED_WEIGHT * model.lift(role, key, isStart) +
+        (1 - LEARNED_WEIGHT) * prior.lift(role, key, isStart);
+      liftCache.set(k, v);
+    }
+    return v;
   };
   const startLift = (t: Tok, s: State): number => {
     const role = s.col.role;
     if (role === 'no' || role === 'target') return 0;
-    return (
-      W.startLift *
-      (LEARNED_WEIGHT * model.lift(role, t.key, true) + (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, true))
-    );
+    return W.startLift * mixedLift(role, t.key, true);
   };
   // Per token and state: the cell-start lift and the foreign-start penalty, computed once.
-  const startL: Float64Array[] = states.map((st) => Float64Array.from(toks, (t) => startLift(t, st)));
-  const foreignL: Float64Array[] = states.map((_, j) =>
-    Float64Array.from(toks, (_t, n) => {
+  const startL: Float64Array[] = states.map((st) => {
+    const a = new Float64Array(N);
+    for (let n = 0; n < N; n++) a[n] = startLift(toks[n]!, st);
+    return a;
+  });
+  const foreignL: Float64Array[] = states.map((_, j) => {
+    const a = new Float64Array(N);
+    for (let n = 0; n < N; n++) {
       let m = 0;
-      for (let k = 0; k < S; k++) if (k !== j) m = Math.max(m, startL[k]![n]!);
-      return W.foreignStartWord * m;
-    }),
-  );
+      for (let k = 0; k < S; k++) if (k !== j && startL[k]![n]! > m) m = startL[k]![n]!;
+      a[n] = W.foreignStartWord * m;
+    }
+    return a;
+  });
   // Prefix sums of token emissions per state, so a fragment's score is O(1).
   const pre: Float64Array[] = states.map((st) => {
     const a = new Float64Array(N + 1);
@@ -846,10 +860,14 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
         process.stderr.write(
           `widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`,
         );
-      decoded = decoded.map((d, k) => {
+      const next = decoded.map((d, k) => {
         const widths = widenToCleanLines(learned.widths, anchors[k]!);
         return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, prior) };
       });
+      // A round that changes nothing has converged: the next would learn the same again.
+      const converged = next.every((d, k) => sameFragments(d.frags, decoded[k]!.frags));
+      decoded = next;
+      if (converged) break;
     }
     if (process.env.IKI_DEBUG_FRAGS)
       for (const d of decoded)
@@ -865,6 +883,20 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     });
   }
   return out;
+}
+
+function sameFragments(a: readonly Fragment[], b: readonly Fragment[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((f, k) => {
+    const g = b[k]!;
+    return (
+      f.from === g.from &&
+      f.to === g.to &&
+      f.state === g.state &&
+      f.newRow === g.newRow &&
+      f.continues === g.continues
+    );
+  });
 }
 
 /**
