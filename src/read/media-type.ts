@@ -144,7 +144,9 @@ function decode(b: Uint8Array, enc: TextEncodingGuess): string {
 }
 
 /** Markdown's tell-tale signs: a table separator row or an ATX heading. */
-const MARKDOWN_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*\|/m;
+// [ \t] rather than \s: \s also matches newlines, and under /m a run of blank lines then makes the
+// scan quadratic.
+const MARKDOWN_TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m;
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+\S/m;
 
 export function looksLikeMarkdown(text: string): boolean {

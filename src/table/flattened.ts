@@ -74,6 +74,8 @@ interface Tok {
   start: number;
   end: number;
   key: string;
+  /** The key's number within its document (dense, from 0), for per-word tables. */
+  keyId: number;
   line: number;
   lineStart: boolean;
   blankBefore: boolean;
@@ -129,6 +131,7 @@ function tokenize(lines: readonly string[]): Tok[] {
         start,
         end: start + text.length,
         key,
+        keyId: 0,
         line: li,
         lineStart: first,
         blankBefore: first && blank,
@@ -311,25 +314,29 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     let e = t.isNum ? -0.5 : 0;
     if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
     if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
-    return e + W.emissionLift * mixedLift(role, t.key, false);
+    return e + W.emissionLift * mixedLift(t, s, false);
   };
-  // Lifts depend on (column, word) only: computed once per distinct word, not per token.
-  const liftCache = new Map<string, number>();
-  const mixedLift = (role: string, key: string, isStart: boolean): number => {
-    const k = `${isStart ? 's' : 'b'}${role}\u0000${key}`;
-    let v = liftCache.get(k);
-    if (v === undefined) {
+  // Lifts depend on (column, word) only: computed once per distinct word (tokens carry the
+  // word's number in `keyId`), not per token.
+  let words = 0;
+  for (const t of toks) if (t.keyId >= words) words = t.keyId + 1;
+  const liftCache = states.map(() => [new Float64Array(words).fill(NaN), new Float64Array(words).fill(NaN)]);
+  const mixedLift = (t: Tok, s: State, isStart: boolean): number => {
+    const cache = liftCache[s.index]![isStart ? 1 : 0]!;
+    let v = cache[t.keyId]!;
+    if (Number.isNaN(v)) {
+      const role = s.col.role;
       v =
-        LEARNED_WEIGHT * model.lift(role, key, isStart) +
-        (1 - LEARNED_WEIGHT) * prior.lift(role, key, isStart);
-      liftCache.set(k, v);
+        LEARNED_WEIGHT * model.lift(role, t.key, isStart) +
+        (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, isStart);
+      cache[t.keyId] = v;
     }
     return v;
   };
   const startLift = (t: Tok, s: State): number => {
     const role = s.col.role;
     if (role === 'no' || role === 'target') return 0;
-    return W.startLift * mixedLift(role, t.key, true);
+    return W.startLift * mixedLift(t, s, true);
   };
   // Per token and state: the cell-start lift and the foreign-start penalty, computed once.
   const startL: Float64Array[] = states.map((st) => {
@@ -829,6 +836,7 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
     markPairsSeenElsewhere(idx.map((i) => specs[i]!.toks));
+    numberKeys(idx.map((i) => specs[i]!.toks));
     const prior = ColumnModel.prior(states.map((st) => st.col.role));
     const anchors = idx.map((i) => ({
       toks: specs[i]!.toks,
@@ -910,6 +918,16 @@ function widenToCleanLines(shared: Widths, clean: { toks: Tok[]; frags: Fragment
     if (Number.isFinite(widths[f.state]!) && len > widths[f.state]!) widths[f.state] = len;
   }
   return widths;
+}
+
+function numberKeys(tables: readonly Tok[][]): void {
+  const ids = new Map<string, number>();
+  for (const toks of tables)
+    for (const t of toks) {
+      let id = ids.get(t.key);
+      if (id === undefined) ids.set(t.key, (id = ids.size));
+      t.keyId = id;
+    }
 }
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
