@@ -91,6 +91,12 @@ interface Tok {
   /** A row number that fits the table's numbering so far (1, 2, 3 … not "17 Agustus"). */
   plausibleRowNo: boolean;
   /**
+   * A number below the highest row number, opening a line of text: it numbers a sub-indicator
+   * of the current row ("5 Membuat Anggaran … / 1. Jumlah Laptop / 2. Jumlah Printer"). It opens
+   * a sub-row, which takes its row's number.
+   */
+  itemNumber: boolean;
+  /**
    * Content words after this token on its line that also stand before it: a formula cell often
    * repeats the indicator next to it ("Sosialisasi FKDM | Pelaksanaan sosialisasi FKDM").
    */
@@ -144,6 +150,7 @@ function tokenize(lines: readonly string[]): Tok[] {
         capital: /^[A-Z(]/.test(text),
         lowercase: /^[a-z]/.test(text),
         plausibleRowNo: false,
+        itemNumber: false,
         repeats: 0,
         echo: 0,
         pairedElsewhere: false,
@@ -171,15 +178,20 @@ function tokenize(lines: readonly string[]): Tok[] {
     lineStart = n;
   }
   // Row numbers run 1, 2, 3 …: a number far beyond the highest seen so far is not one.
+  // A number below the highest row number, opening a line of text, numbers an item inside a
+  // cell ("5 Membuat Anggaran … / 1. Jumlah Laptop / 2. Jumlah Printer"), not a row.
   let highest = 0;
-  for (const t of toks) {
-    if (!t.isRowNo) continue;
+  toks.forEach((t, n) => {
+    if (!t.isRowNo) return;
     const v = parseInt(t.text, 10);
+    const next = toks[n + 1];
+    const opensText = t.lineStart && !!next && !next.lineStart && !next.isNum;
     if (v >= 1 && v <= highest + MAX_ROW_NUMBER_JUMP) {
       t.plausibleRowNo = true;
+      t.itemNumber = opensText && v < highest;
       if (t.lineStart || t.doubleSpaceBefore) highest = Math.max(highest, v);
     }
-  }
+  });
   return toks;
 }
 
@@ -680,6 +692,7 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
       continue;
     }
     if (col.role === 'unknown') continue;
+    if (col.role === 'no' && f.to - f.from === 1 && toks[f.from]!.itemNumber) continue;
     const role = col.role as FieldRole;
     (row.cells[role] ??= []).push(text);
   }

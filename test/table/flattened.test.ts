@@ -206,3 +206,47 @@ describe('flattened tables: boundaries the document shows', () => {
     expect(rows[1]!.cells.sumberData?.join(' ')).toBe('Bagian Umum');
   });
 });
+
+// Sub-indicators numbered inside a row: "1." and "2." below row 3 open sub-rows, not rows 1 and 2.
+const ITEMS = `NO SASARAN INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
+
+1 Menyusun Renja
+
+Jumlah dokumen Renja
+
+Renja yang disusun dibanding rencana
+
+Subbag Program
+
+2 Menyusun LKjIP
+
+Jumlah dokumen LKjIP
+
+LKjIP yang disusun dibanding rencana
+
+Subbag Program
+
+3 Pengadaan Sarana Kantor
+
+1. Jumlah Komputer
+
+Komputer yang dibeli dibanding rencana
+
+Pengurus Barang
+
+2. Jumlah Lemari Arsip
+
+Lemari yang dibeli dibanding rencana
+
+Pengurus Barang
+`;
+
+describe('flattened tables: numbered sub-indicators', () => {
+  it('opens a sub-row at an item number below the row number, without taking it as the row number', () => {
+    const rows = tablesFromFlattened(ITEMS.split('\n')).tables[0]?.rows ?? [];
+    expect(rows.map((r) => r.cells.no?.join(' ') ?? null)).toEqual(['1', '2', '3', null, null]);
+    // The sub-row's text is kept (whichever column it lands in), without the item number.
+    expect(Object.values(rows[3]!.cells).flat().join(' ')).toContain('Jumlah Komputer');
+    expect(Object.values(rows[3]!.cells).flat().join(' ')).not.toMatch(/^1\./);
+  });
+});
