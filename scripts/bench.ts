@@ -72,3 +72,7 @@ console.log(
   `  extract:             ${(CORPUS / exSecs).toFixed(1)} docs/s (${((exSecs * 1000) / CORPUS).toFixed(2)} ms/doc)`,
 );
 console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+// Text-layer PDFs, beside raw pdfjs-dist and poppler's pdftotext (scripts/bench-pdf.ts).
+const { benchPdf } = await import('./bench-pdf.js');
+await benchPdf();

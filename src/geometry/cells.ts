@@ -16,6 +16,22 @@ export interface Intersection {
 
 const key = (x: number, y: number) => `${x},${y}`;
 
+/**
+ * A map keyed by a point, as `key(x, y)` would key it but without printing numbers to strings
+ * (slow in a hot loop). Map keys compare as SameValueZero, as the printed key does: -0 is 0, NaN is NaN.
+ */
+class PointMap<T> {
+  private readonly rows = new Map<number, Map<number, T>>();
+  get(x: number, y: number): T | undefined {
+    return this.rows.get(x)?.get(y);
+  }
+  set(x: number, y: number, v: T): void {
+    let row = this.rows.get(x);
+    if (!row) this.rows.set(x, (row = new Map()));
+    row.set(y, v);
+  }
+}
+
 /** Points where a vertical edge and a horizontal edge meet (each within the tolerance of the other). */
 export function edgesToIntersections(
   edges: readonly RulingLine[],
@@ -59,6 +75,8 @@ export function intersectionsToCells(intersections: ReadonlyMap<string, Intersec
     (byX.get(p.x) ?? byX.set(p.x, []).get(p.x)!).push(p);
     (byY.get(p.y) ?? byY.set(p.y, []).get(p.y)!).push(p);
   }
+  const at = new PointMap<Intersection>();
+  for (const p of points) at.set(p.x, p.y, p);
   const cells: BBox[] = [];
   for (const pt of points) {
     const below = byX.get(pt.x)!.filter((p) => p.y > pt.y); // sorted by y
@@ -67,7 +85,7 @@ export function intersectionsToCells(intersections: ReadonlyMap<string, Intersec
       if (!shares(pt.v, b.v)) continue;
       for (const r of right) {
         if (!shares(pt.h, r.h)) continue;
-        const corner = intersections.get(key(r.x, b.y));
+        const corner = at.get(r.x, b.y);
         if (corner && shares(corner.v, r.v) && shares(corner.h, b.h)) {
           cells.push({ x0: pt.x, top: pt.y, x1: corner.x, bottom: corner.y });
           break search;
@@ -88,11 +106,16 @@ export function cellsToTables(cells: readonly BBox[], minCells = 2): BBox[][] {
     }
     return i;
   };
-  const owner = new Map<string, number>();
+  const owner = new PointMap<number>();
   cells.forEach((c, i) => {
-    for (const k of [key(c.x0, c.top), key(c.x1, c.top), key(c.x0, c.bottom), key(c.x1, c.bottom)]) {
-      const o = owner.get(k);
-      if (o === undefined) owner.set(k, i);
+    for (const [x, y] of [
+      [c.x0, c.top],
+      [c.x1, c.top],
+      [c.x0, c.bottom],
+      [c.x1, c.bottom],
+    ] as const) {
+      const o = owner.get(x, y);
+      if (o === undefined) owner.set(x, y, i);
       else parent[find(i)] = find(o);
     }
   });

@@ -59,6 +59,9 @@ export function lineText(line: TextLine, tabGapEm: number): string {
 
 /** Lines joined by '\n', each line's words by spaces: the printed text of a cell. */
 export function wordsToText(words: readonly Word[], lineTolerance: number): string {
+  // Most table cells hold no word or one: skip the line grouping, same text.
+  if (words.length === 0) return '';
+  if (words.length === 1) return words[0]!.text;
   return groupWordsIntoLines(words, lineTolerance)
     .map((l) => l.words.map((w) => w.text).join(' '))
     .join('\n');

@@ -30,8 +30,14 @@ export interface PageBlocks {
 }
 
 function minConfidence(words: readonly Word[]): number | undefined {
-  const cs = words.map((w) => w.confidence).filter((c): c is number => c !== undefined);
-  return cs.length ? Math.min(...cs) : undefined;
+  let min = Infinity;
+  let any = false;
+  for (const w of words) {
+    if (w.confidence === undefined) continue;
+    any = true;
+    min = Math.min(min, w.confidence);
+  }
+  return any ? min : undefined;
 }
 
 function cell(text: string, bbox: BBox | null, words: readonly Word[], rowSpan = 1, colSpan = 1): TableCell {
@@ -41,6 +47,37 @@ function cell(text: string, bbox: BBox | null, words: readonly Word[], rowSpan =
   if (rowSpan > 1) c.rowSpan = rowSpan;
   if (colSpan > 1) c.colSpan = colSpan;
   return c;
+}
+
+/** Horizontal bands per cell lookup: a table of n rows is searched in about n times fewer cells. */
+const LOOKUP_BANDS_PER_CELL = 1;
+
+/**
+ * `(x, y) => index of the first box containing the point (edges included), or -1`: the same answer
+ * as `boxes.findIndex(...)`, found among the boxes crossing the point's horizontal band only.
+ */
+export function cellFinder(boxes: readonly BBox[]): (x: number, y: number) => number {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const b of boxes) {
+    if (b.top < top) top = b.top;
+    if (b.bottom > bottom) bottom = b.bottom;
+  }
+  const n = Math.max(1, Math.ceil(boxes.length * LOOKUP_BANDS_PER_CELL));
+  const height = bottom - top;
+  if (!(height > 0) || !Number.isFinite(height)) return (x, y) => boxes.findIndex((b) => contains(b, x, y));
+  const band = (y: number) => Math.min(n - 1, Math.max(0, Math.floor(((y - top) / height) * n)));
+  // Each band lists, in index order, the boxes that reach into it.
+  const bands: number[][] = Array.from({ length: n }, () => []);
+  boxes.forEach((b, i) => {
+    if (!(b.bottom >= b.top)) return; // NaN or upside down: contains() can never be true
+    for (let k = band(b.top); k <= band(b.bottom); k++) bands[k]!.push(i);
+  });
+  return (x, y) => {
+    if (!(y >= top && y <= bottom)) return -1;
+    for (const i of bands[band(y)]!) if (contains(boxes[i]!, x, y)) return i;
+    return -1;
+  };
 }
 
 /** A ruled table as rectangular rows; slots covered by a span are empty cells with a null bbox. */
@@ -55,10 +92,11 @@ function ruledTable(
   const grid = cellsToGrid(cells, s.gridTolerance);
   const slots = gridSlots(grid);
   const inCell: Word[][] = grid.cells.map(() => []);
+  const find = cellFinder(grid.cells.map((c) => c.bbox));
   for (const w of words) {
     if (taken.has(w)) continue;
     const { x, y } = centre(w.bbox);
-    const k = grid.cells.findIndex((c) => contains(c.bbox, x, y));
+    const k = find(x, y);
     if (k >= 0) {
       inCell[k]!.push(w);
       taken.add(w);

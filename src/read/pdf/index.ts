@@ -137,7 +137,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions): Promise<
   const { file } = opts;
   const settings = resolveTableSettings(opts.table);
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
-  const opened = await openPdf(bytes, file);
+  const opened = await openPdf(bytes, file, 'text');
   const issues: ReadIssue[] = [];
   const pages: PageGeom[] = [];
   const blocks: Block[] = [];

@@ -4,7 +4,7 @@
  * rules. The current transform is tracked through save/restore/transform and form XObjects,
  * since pdfjs leaves path coordinates in the user space of the moment they were drawn.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 import type { RulingLine } from '../../ir/document.js';
 import type { BBox } from '../../ir/geometry.js';
 import { rectToRulings, segmentToRuling } from '../../geometry/edges.js';

@@ -39,6 +39,14 @@ function isBadChar(ch: string): boolean {
 const LATIN_WORD = /^[A-Za-z]{3,}$/;
 const VOWEL = /[aeiouyAEIOUY]/;
 const ALNUM = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+
+/** Per ASCII char code: 1 whitespace, 2 bad (control), 4 letter or digit (what the regexes say). */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if (SPACE.test(ch)) return 1;
+  return (isBadChar(ch) ? 2 : 0) | (ALNUM.test(ch) ? 4 : 0);
+});
 
 /** The verdict on a page's words (from a text layer, before any OCR). */
 export function assessTextLayer(words: readonly Word[]): TextLayerQuality {
@@ -48,13 +56,27 @@ export function assessTextLayer(words: readonly Word[]): TextLayerQuality {
   let latin = 0;
   let vowelless = 0;
   for (const w of words) {
-    for (const ch of w.text) {
-      if (/\s/.test(ch)) continue;
-      chars++;
-      if (isBadChar(ch)) bad++;
-      if (ALNUM.test(ch)) alnum++;
+    const text = w.text;
+    // By code point, with a table for ASCII (this runs over every character of every page).
+    for (let k = 0; k < text.length;) {
+      const code = text.charCodeAt(k);
+      if (code < 128) {
+        k++;
+        const cls = ASCII_CLASS[code]!;
+        if (cls & 1) continue;
+        chars++;
+        if (cls & 2) bad++;
+        if (cls & 4) alnum++;
+      } else {
+        const ch = String.fromCodePoint(text.codePointAt(k)!);
+        k += ch.length;
+        if (SPACE.test(ch)) continue;
+        chars++;
+        if (isBadChar(ch)) bad++;
+        if (ALNUM.test(ch)) alnum++;
+      }
     }
-    const core = w.text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    const core = text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
     if (LATIN_WORD.test(core)) {
       latin++;
       if (!VOWEL.test(core)) vowelless++;

@@ -6,7 +6,7 @@
  */
 import type { Word } from '../../ir/document.js';
 import type { Matrix } from './matrix.js';
-import { apply, applyVector, compose } from './matrix.js';
+import { applyVector, compose } from './matrix.js';
 
 /** What this module needs of a pdfjs TextItem. */
 export interface RawTextItem {
@@ -43,6 +43,11 @@ export function charWeight(ch: string): number {
   return 1;
 }
 
+/** charWeight of each char code below 128, looked up instead of matched (the hot path). */
+const ASCII_WEIGHT = Float64Array.from({ length: 128 }, (_, c) => charWeight(String.fromCharCode(c)));
+/** `\s` for each char code below 128. */
+const ASCII_SPACE = Uint8Array.from({ length: 128 }, (_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
+
 export function metricsOf(style: { ascent?: number; descent?: number } | undefined): FontMetrics {
   const a = style?.ascent;
   const d = style?.descent;
@@ -66,47 +71,80 @@ interface Piece extends Word {
   baseline: number;
 }
 
-/** Words of one item; `toPage` maps PDF user space to upright top-left page points. */
+/**
+ * Words of one item; `toPage` maps PDF user space to upright top-left page points. Weighs the
+ * string by code point without splitting it into an array: this runs for every character of
+ * every page.
+ */
 function itemPieces(item: RawTextItem, metrics: FontMetrics, toPage: Matrix): Piece[] {
   const t = item.transform;
-  if (t.length < 6 || !item.str) return [];
+  const str = item.str;
+  if (t.length < 6 || !str) return [];
   const m = compose(toPage, t as unknown as Matrix);
   // In the item's own frame the font size is 1 unit; advance runs along x.
   const scaleX = Math.hypot(t[0]!, t[1]!) || 1;
   const fontSize = Math.hypot(t[2]!, t[3]!) || scaleX;
   const advance = item.width / scaleX;
-  const chars = [...item.str];
-  const weights = chars.map(charWeight);
-  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const len = str.length;
+  // Per code unit: the weight and whitespace flag of the code point starting there. The low half
+  // of a surrogate pair weighs 0 and is not a space, so walking code units adds the same weights
+  // in the same order as walking code points, and never cuts a pair.
+  const weights = new Float64Array(len);
+  const space = new Uint8Array(len);
+  let total = 0;
+  for (let k = 0; k < len;) {
+    const code = str.charCodeAt(k);
+    if (code < 128) {
+      weights[k] = ASCII_WEIGHT[code]!;
+      space[k] = ASCII_SPACE[code]!;
+      total += weights[k]!;
+      k++;
+    } else {
+      const cp = str.codePointAt(k)!;
+      const ch = String.fromCodePoint(cp);
+      weights[k] = charWeight(ch);
+      space[k] = /\s/.test(ch) ? 1 : 0;
+      total += weights[k]!;
+      k += ch.length;
+    }
+  }
+  total = total || 1;
+  const { ascent, descent } = metrics;
+  const [a, b, c, d, e, f] = m;
   const pieces: Piece[] = [];
   let pos = 0;
   let i = 0;
-  while (i < chars.length) {
-    if (/\s/.test(chars[i]!)) {
-      pos += weights[i]!;
-      i++;
+  while (i < len) {
+    if (space[i]) {
+      pos += weights[i++]!;
       continue;
     }
     const start = pos;
     const first = i;
-    while (i < chars.length && !/\s/.test(chars[i]!)) pos += weights[i++]!;
+    while (i < len && !space[i]) pos += weights[i++]!;
     const u0 = (start / total) * advance;
     const u1 = (pos / total) * advance;
-    const corners = [
-      apply(m, u0, metrics.descent),
-      apply(m, u1, metrics.descent),
-      apply(m, u0, metrics.ascent),
-      apply(m, u1, metrics.ascent),
-    ];
-    const xs = corners.map((c) => c[0]);
-    const ys = corners.map((c) => c[1]);
+    // The four corners of the piece's box in the item frame, mapped to the page (as apply()).
+    const x00 = a * u0 + c * descent + e;
+    const x10 = a * u1 + c * descent + e;
+    const x01 = a * u0 + c * ascent + e;
+    const x11 = a * u1 + c * ascent + e;
+    const y00 = b * u0 + d * descent + f;
+    const y10 = b * u1 + d * descent + f;
+    const y01 = b * u0 + d * ascent + f;
+    const y11 = b * u1 + d * ascent + f;
     pieces.push({
-      text: chars.slice(first, i).join(''),
-      bbox: { x0: Math.min(...xs), top: Math.min(...ys), x1: Math.max(...xs), bottom: Math.max(...ys) },
+      text: str.slice(first, i),
+      bbox: {
+        x0: Math.min(x00, x10, x01, x11),
+        top: Math.min(y00, y10, y01, y11),
+        x1: Math.max(x00, x10, x01, x11),
+        bottom: Math.max(y00, y10, y01, y11),
+      },
       fontSize: Math.round(fontSize * 100) / 100,
       openStart: first === 0,
-      openEnd: i === chars.length,
-      baseline: apply(m, u0, 0)[1],
+      openEnd: i === len,
+      baseline: b * u0 + d * 0 + f,
     });
   }
   return pieces;
