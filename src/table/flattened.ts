@@ -846,9 +846,10 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     const key = sp.columns.map((c) => c.year ?? c.role).join('|');
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
+  // Word pairs are the document's, whatever table they were printed in.
+  markPairsSeenElsewhere(specs.flatMap((sp) => (sp && !sp.spaceAligned ? [sp.toks] : [])));
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
-    markPairsSeenElsewhere(idx.map((i) => specs[i]!.toks));
     numberKeys(idx.map((i) => specs[i]!.toks));
     const prior = ColumnModel.prior(states.map((st) => st.col.role));
     const anchors = idx.map((i) => ({
