@@ -96,7 +96,10 @@ function splitSegments(segments: readonly FormSegment[]): SegmentParts[] {
     }
   }
   // Flattened tables of one document are decoded together (they share a template).
-  const flatTables = decodeFlattened(flatSpecs);
+  const flatTables = decodeFlattened(
+    flatSpecs,
+    segments.flatMap((seg) => lineTexts(seg.blocks)),
+  );
   return segments.map((seg, i) => {
     const p = parts[i];
     if (p) return p;

@@ -837,7 +837,11 @@ function tableOf(spec: FlatSpec, rows: RawRow[]): RawTable {
  * what is learned (word models, column widths, row shapes), so a short table benefits from the
  * document's other forms, which were printed from the same template.
  */
-export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable | null)[] {
+export function decodeFlattened(
+  specs: readonly (FlatSpec | null)[],
+  /** The document's other lines (headings, jabatan, signatures): their word pairs count too. */
+  context: readonly string[] = [],
+): (RawTable | null)[] {
   const out: (RawTable | null)[] = specs.map(() => null);
   const groups = new Map<string, number[]>();
   specs.forEach((sp, i) => {
@@ -847,7 +851,10 @@ export function decodeFlattened(specs: readonly (FlatSpec | null)[]): (RawTable 
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   // Word pairs are the document's, whatever table they were printed in.
-  markPairsSeenElsewhere(specs.flatMap((sp) => (sp && !sp.spaceAligned ? [sp.toks] : [])));
+  markPairsSeenElsewhere(
+    specs.flatMap((sp) => (sp && !sp.spaceAligned ? [sp.toks] : [])),
+    context,
+  );
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
     numberKeys(idx.map((i) => specs[i]!.toks));
@@ -945,8 +952,15 @@ function numberKeys(tables: readonly Tok[][]): void {
 }
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
-function markPairsSeenElsewhere(tables: readonly Tok[][]): void {
+function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly string[]): void {
   const pairs = new Set<string>();
+  for (const line of context) {
+    const keys = line
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase().replace(/[.,;:]+$/, ''));
+    for (let n = 1; n < keys.length; n++) pairs.add(`${keys[n - 1]} ${keys[n]}`);
+  }
   for (const toks of tables)
     for (let n = 1; n < toks.length; n++) {
       const t = toks[n]!;
