@@ -1,8 +1,9 @@
 /**
- * `npm run bench:pipeline [-- --docs N]`: throughput and latency of the document pipeline on a
+ * `npm run bench:pipeline [-- --docs N]` (or BENCH_DOCS=N; default 1000): throughput and latency of the document pipeline on a
  * mixed batch (45% text forms, 45% text-layer PDFs, 10% scans = image-only PDFs), through
  *   (a) the in-process runner (thread pool, embedded PGlite on disk), and
  *   (b) Redis + PostgreSQL with 1 and with 2 worker processes (one parse thread each).
+ * Scans go through page-level OCR (the default page-OCR module): one OCR job per page.
  * Each configuration first runs a small warm-up batch (not counted: starting threads and loading
  * the extractor takes seconds), then the measured batch.
  *
@@ -44,7 +45,7 @@ const WORKER_CONCURRENCY = 'parse=1,ocr=1,store=2';
 
 const { values: args } = parseArgs({
   options: {
-    docs: { type: 'string', default: '1000' },
+    docs: { type: 'string', default: process.env.BENCH_DOCS || '1000' },
     'skip-queue': { type: 'boolean', default: false },
     workers: { type: 'string', default: '1,2' },
   },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ExtractedFile, Flag, FlagCode, FlagSeverity, IndikatorRow } from '../contract/schema.js';
+import { PROGRESS_STAGES } from '../runner/progress.js';
 import { MAX_VALUE_JSON_LENGTH } from '../store/corrections.js';
 import { MAX_PATH_LENGTH } from '../store/field-path.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../store/password.js';
@@ -154,6 +155,13 @@ export const DocumentView = z.object({
   latestRunId: z.uuid().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  progress: z
+    .object({
+      stage: z.enum(PROGRESS_STAGES),
+      page: z.number().int().nullable(),
+      pages: z.number().int().nullable(),
+    })
+    .describe('Where the document is; during OCR, page k of n'),
 });
 
 export const RunView = z.object({

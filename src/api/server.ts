@@ -19,7 +19,7 @@ import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
 import { reviewRoutes } from './routes/review.js';
 import { documentCounts, systemRoutes } from './routes/system.js';
-import { type Submitter, createInProcessSubmitter } from './submit.js';
+import { type Submitter, createSubmitter } from './submit.js';
 import { MAX_FORM_FIELD_BYTES, MAX_FORM_FIELDS } from './upload.js';
 import { registerWorkbench } from './static.js';
 
@@ -38,7 +38,10 @@ export interface ServerOptions {
   /** Root of the blob folder (defaults to IKI_DATA_DIR or .data). */
   dataDir?: string;
   limits?: LimitsOverride;
-  /** Processes uploads; defaults to the in-process stand-in (src/api/submit.ts). */
+  /**
+   * Processes uploads; defaults to the runner the CLI uses (src/api/submit.ts): the in-process
+   * pool, or the Redis queue when REDIS_URL is set with PostgreSQL. Closed with the server.
+   */
   submitter?: Submitter;
   /** Off unless given. */
   cors?: CorsOptions;
@@ -71,7 +74,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const ownSubmitter = opts.submitter === undefined;
   const submitter =
     opts.submitter ??
-    createInProcessSubmitter({
+    createSubmitter({
       store: opts.store,
       ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
       onExtracted: (e) => {
@@ -79,6 +82,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         metrics.extractionDuration.observe({}, e.seconds);
       },
       onError: (err) => app.log.error({ err }, 'extraction bookkeeping failed'),
+      onNote: (line) => app.log.warn(line),
     });
   const ctx: ApiContext = { store: opts.store, submitter, limits, metrics, version: EXTRACTOR_VERSION };
 
@@ -128,7 +132,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     metrics.httpRequests.inc({ method: request.method, route, status: reply.statusCode });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  if (ownSubmitter) app.addHook('onClose', async () => submitter.idle());
+  // Running extractions finish (within the runner's grace); queued ones stay queued for the next start.
+  if (ownSubmitter) app.addHook('onClose', async () => submitter.close());
 
   const routes: AnyRoute[] = [];
   let openApi: unknown;
@@ -166,6 +171,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   // The reviewer's workbench: the built web app and its source-page routes (src/api/static.ts).
   registerWorkbench(app, {
     store: opts.store,
+    progress: (docs) => submitter.progress(docs),
     ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
   });
   app.decorate('iki', { submitter, metrics, limits, routes });

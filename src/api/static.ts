@@ -34,7 +34,7 @@ import { MAX_PAGE_SIZE, pageOf, tsQuery } from '../store/search.js';
 import { ApiError, fromZodError } from './errors.js';
 import { READERS } from './route.js';
 import { DocumentStatus, MAX_FILTER_LENGTH } from './schemas.js';
-import { blobKey, defaultDataDir, readBlob } from './submit.js';
+import { type Submitter, blobKey, defaultDataDir, readBlob } from './submit.js';
 import { documentView } from './views.js';
 
 const API = '/api/v1';
@@ -87,6 +87,8 @@ export interface WorkbenchOptions {
   dataDir?: string;
   /** Folder of the built app; defaults to IKI_WEB_ROOT, else dist/web at the project root. Null: API only. */
   webRoot?: string | null;
+  /** Live progress of running documents (the submitter's); default: what their status implies. */
+  progress?: Submitter['progress'];
 }
 
 /** Registers the web app and the workbench's read routes on the API server. */
@@ -120,7 +122,10 @@ export function registerWorkbench(app: FastifyInstance, opts: WorkbenchOptions):
   app.get(`${API}/workbench/documents`, { onRequest: guard }, async (request) => {
     const parsed = ArchiveQuery.safeParse(request.query ?? {});
     if (!parsed.success) throw fromZodError(parsed.error, 'query');
-    return archivePage(opts.store, parsed.data);
+    const page = await archivePage(opts.store, parsed.data);
+    if (!opts.progress) return page;
+    const progress = await opts.progress(page.items);
+    return { ...page, items: page.items.map((d) => ({ ...d, progress: progress.get(d.id) ?? d.progress })) };
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;

@@ -1,4 +1,6 @@
 /** What the API shows of stored records: no storage paths, errors as one object. */
+import type { DocumentProgress } from '../runner/progress.js';
+import { progressOfStatus } from '../runner/progress.js';
 import type { DocumentRecord, RunRecord, User } from '../store/repository.js';
 
 export interface DocumentView {
@@ -15,9 +17,12 @@ export interface DocumentView {
   latestRunId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Where the document is: queued, OCR page k of n, parse, store, done or failed. */
+  progress: DocumentProgress;
 }
 
-export function documentView(d: DocumentRecord): DocumentView {
+/** A document as the API shows it; `progress` is the live one when a runner reports it. */
+export function documentView(d: DocumentRecord, progress?: DocumentProgress): DocumentView {
   return {
     id: d.id,
     sha256: d.sha256,
@@ -32,6 +37,7 @@ export function documentView(d: DocumentRecord): DocumentView {
     latestRunId: d.latestRunId,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    progress: progress ?? progressOfStatus(d.status, d.pages),
   };
 }
 

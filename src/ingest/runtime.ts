@@ -12,7 +12,7 @@ import type { RunEvent, RunTotals } from '../runner/in-process.js';
 import { runInProcess } from '../runner/in-process.js';
 import type { ExtractPool } from '../runner/pool.js';
 import { createExtractPool, resolveThreads } from '../runner/pool.js';
-import { DEFAULT_PAGE_OCR_MODULE } from '../runner/page-ocr.js';
+import { resolvePageOcrModule } from '../runner/page-ocr.js';
 import { queueConfigFromEnv } from '../queue/connection.js';
 import { runThroughQueue } from '../queue/drive.js';
 import { PipelineQueues } from '../queue/queues.js';
@@ -93,7 +93,7 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
       pool,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.force ? { force: true } : {}),
-      pageOcrModule: opts.pageOcrModule ?? DEFAULT_PAGE_OCR_MODULE,
+      pageOcrModule: resolvePageOcrModule(opts.pageOcrModule),
       onEvent,
     });
   };

@@ -40,6 +40,8 @@ export const ParseJobData = DocumentRefData.extend({
   /** Where a parse job with page OCR is: planning, or waiting for its page jobs. */
   step: z.enum(['plan', 'await-ocr']).default('plan'),
   ocrPages: z.array(z.number().int().positive()).optional(),
+  /** Epoch ms the plan began, so the stored run's start includes the page OCR. */
+  startedAt: z.number().int().optional(),
   /** Set when the job fails, so the store job can record stage and page, not just a message. */
   failure: FailureData.optional(),
 });
@@ -53,6 +55,13 @@ export type StoreJobData = z.infer<typeof StoreJobData>;
 
 export const OcrPageJobData = DocumentRefData.extend({ page: z.number().int().positive() });
 export type OcrPageJobData = z.infer<typeof OcrPageJobData>;
+
+/** What a parse or store job reports as its progress (read back by src/queue/progress.ts). */
+export interface JobProgress {
+  stage: 'parse' | 'ocr' | 'store';
+  /** Pages being OCR'd (stage 'ocr'). */
+  pages?: number;
+}
 
 /** Attempts of a parse or OCR job (bad input is never retried). */
 export const PARSE_ATTEMPTS = 3;

@@ -17,10 +17,11 @@ import type { Failure, ParseOutcome, ParseOutput, StoreResult } from '../runner/
 import { storeOutcome } from '../runner/handlers.js';
 import type { ExtractPool } from '../runner/pool.js';
 import { createExtractPool } from '../runner/pool.js';
+import { resolvePageOcrModule } from '../runner/page-ocr.js';
 import type { OcrPageValue } from '../runner/thread-task.js';
 import type { QueueConfig } from './connection.js';
 import { connectRedis } from './connection.js';
-import type { QueueName } from './jobs.js';
+import type { JobProgress, QueueName } from './jobs.js';
 import {
   OCR_JOB_OPTIONS,
   OcrPageJobData,
@@ -52,7 +53,10 @@ export interface WorkerSettings {
   concurrency?: Partial<Record<QueueName, number>>;
   /** The store written by store jobs; required when consuming `store`. */
   store?: Store;
-  /** Page-OCR module (see runner/page-ocr.ts); every worker of a deployment must use the same. */
+  /**
+   * Page-OCR module (see runner/page-ocr.ts); every worker of a deployment must use the same.
+   * Unset: DEFAULT_PAGE_OCR_MODULE; null: OCR inside the parse job.
+   */
   pageOcrModule?: string | null;
   /** @defaultValue DEFAULT_LOCK_DURATION_MS */
   lockDurationMs?: number;
@@ -245,24 +249,31 @@ async function processParse(
   const data = ParseJobData.parse(job.data);
   const pool = poolOf(ctx);
   const ref = { storageKey: data.storageKey, fileName: data.fileName };
-  const module = ctx.settings.pageOcrModule ?? null;
+  const module = resolvePageOcrModule(ctx.settings.pageOcrModule);
   let ocrPages: [number, unknown][] | undefined;
   if (module) {
     if (data.step === 'plan') {
-      await job.updateProgress({ stage: 'read' });
-      const plan = await pool.run({ kind: 'plan', ...ref, pageOcrModule: module }, signal);
+      await job.updateProgress({ stage: 'parse' } satisfies JobProgress);
+      const startedAt = Date.now();
+      // One task plans and, when no page needs OCR (most documents), extracts right away.
+      const plan = await pool.run({ kind: 'plan-parse', ...ref, pageOcrModule: module }, signal);
       if (!plan.ok) return fail(job, plan.failure);
-      if (plan.value.length > 0) {
-        data.step = 'await-ocr';
-        data.ocrPages = plan.value;
-        await job.updateData(data);
-      }
+      if (plan.value.parsed) return plan.value.parsed;
+      data.step = 'await-ocr';
+      data.ocrPages = plan.value.ocrPages;
+      data.startedAt = startedAt;
+      await job.updateData(data);
     }
     if (data.step === 'await-ocr') ocrPages = await awaitOcrPages(ctx, job, token, data);
   }
-  await job.updateProgress({ stage: 'extract' });
+  await job.updateProgress({ stage: 'parse' } satisfies JobProgress);
   const outcome = await pool.run(
-    { kind: 'parse', ...ref, ...(ocrPages ? { pageOcrModule: module!, ocrPages } : {}) },
+    {
+      kind: 'parse',
+      ...ref,
+      ...(ocrPages ? { pageOcrModule: module!, ocrPages } : {}),
+      ...(data.startedAt !== undefined ? { startedAt: data.startedAt } : {}),
+    },
     signal,
   );
   if (!outcome.ok) return fail(job, outcome.failure);
@@ -280,8 +291,8 @@ async function awaitOcrPages(
   data: ParseJobData,
 ): Promise<[number, unknown][]> {
   const pages = data.ocrPages ?? [];
-  await job.updateProgress({ stage: 'ocr', pages: pages.length });
-  const { failure: _failure, step: _step, ocrPages: _pages, ...ref } = data;
+  await job.updateProgress({ stage: 'ocr', pages: pages.length } satisfies JobProgress);
+  const { failure: _failure, step: _step, ocrPages: _pages, startedAt: _startedAt, ...ref } = data;
   const known = await job.getDependenciesCount();
   const added =
     (known.processed ?? 0) + (known.unprocessed ?? 0) + (known.ignored ?? 0) + (known.failed ?? 0);
@@ -320,7 +331,7 @@ async function awaitOcrPages(
 
 async function processOcr(ctx: Ctx, job: Job, signal: AbortSignal | undefined): Promise<OcrPageValue> {
   const data = OcrPageJobData.parse(job.data);
-  const module = ctx.settings.pageOcrModule;
+  const module = resolvePageOcrModule(ctx.settings.pageOcrModule);
   if (!module) {
     throw new UnrecoverableError('this worker has no page-OCR module; start every worker with the same one');
   }
@@ -340,7 +351,7 @@ async function processOcr(ctx: Ctx, job: Job, signal: AbortSignal | undefined): 
 
 async function processStore(ctx: Ctx, job: Job): Promise<StoreResult> {
   const data = StoreJobData.parse(job.data);
-  await job.updateProgress({ stage: 'store' });
+  await job.updateProgress({ stage: 'store' } satisfies JobProgress);
   const value = Object.values(await job.getChildrenValues<ParseOutput>())[0];
   let outcome: ParseOutcome;
   if (value) {

@@ -20,9 +20,6 @@ export interface DocumentRef {
   fileName: string;
 }
 
-/** Where a document is in the pipeline, for progress reports. */
-export type PipelineStage = 'read' | 'ocr' | 'extract' | 'store';
-
 /** Why a document (or one of its pages) failed; JSON- and clone-safe. */
 export interface Failure {
   reason: string;
@@ -102,16 +99,18 @@ export function describeFailure(f: Pick<Failure, 'reason' | 'stage' | 'page'>): 
  * signal is checked between stages (a running extraction is stopped by ending its thread).
  */
 export async function parseDocument(
-  ref: Pick<DocumentRef, 'storageKey' | 'fileName'>,
+  ref: Pick<DocumentRef, 'storageKey' | 'fileName'> & { blobRoot?: string },
   opts: {
     signal?: AbortSignal;
     extractWithPages?: ExtractWithPages;
     ocrPages?: ReadonlyMap<number, unknown>;
+    /** When the document's processing began (its page OCR ran before this parse); default now. */
+    startedAt?: number;
   } = {},
 ): Promise<ParseOutput> {
-  const startedAt = Date.now();
+  const startedAt = opts.startedAt ?? Date.now();
   opts.signal?.throwIfAborted();
-  const bytes = await readBlob(ref.storageKey);
+  const bytes = await readBlob(ref.storageKey, ref.blobRoot);
   opts.signal?.throwIfAborted();
   const result =
     opts.extractWithPages && opts.ocrPages

@@ -2,14 +2,21 @@
  * The in-process runner: no Redis, one machine. Documents run on the worker-thread pool with the
  * same handlers as the queue; every database write stays in this (the main) thread, which PGlite
  * requires. Retries and backoff mirror the queue's job options. A document interrupted by a crash
- * or a shutdown stays `queued` in the store, so the next run continues it.
+ * or a shutdown stays `queued` or `processing` in the store, so the next run continues it.
+ *
+ * `runInProcess` runs a batch to its end (`iki ingest`); `runDocument` runs one document, for a
+ * long-lived service that takes documents as they come (src/runner/service.ts, the API).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Store } from '../store/repository.js';
+import { markProcessing } from '../store/repository.js';
 import type { DocumentRef, Failure, Outcome, ParseOutput, StoreResult } from './handlers.js';
 import { failureOf, storeOutcome } from './handlers.js';
+import { resolvePageOcrModule } from './page-ocr.js';
 import type { ExtractPool } from './pool.js';
+import type { ProgressListener } from './progress.js';
+import { ocrProgress } from './progress.js';
 
 /** Attempts per document when the failure may be transient (bad input is never retried). */
 export const DEFAULT_ATTEMPTS = 3;
@@ -34,8 +41,14 @@ export interface InProcessOptions {
   attempts?: number;
   /** @defaultValue DEFAULT_BACKOFF_MS */
   backoffMs?: number;
-  /** Page-OCR module (see page-ocr.ts); null or unset: OCR happens inside extractFile. */
+  /** Page-OCR module (see page-ocr.ts); unset: DEFAULT_PAGE_OCR_MODULE; null: OCR inside extractFile. */
   pageOcrModule?: string | null;
+  /** The blob store's data directory (default IKI_DATA_DIR). */
+  blobRoot?: string;
+  /** Who the stored runs are by (the audit log's actor). @defaultValue 'ingest' */
+  actor?: string;
+  /** Told where each document is: parse, OCR page k of n, store, then done or failed. */
+  onProgress?: ProgressListener;
   /** Stop taking documents; running ones finish (or are stopped after `graceMs`). */
   signal?: AbortSignal;
   /** @defaultValue DEFAULT_GRACE_MS */
@@ -73,7 +86,7 @@ export async function runInProcess(docs: readonly DocumentRef[], opts: InProcess
       const doc = docs[next++]!;
       const started = Date.now();
       try {
-        const stored = await runOne(doc, opts, hard.signal);
+        const stored = await runDocument(doc, opts, hard.signal);
         if (stored.status === 'done') totals.done++;
         else if (stored.status === 'skipped') totals.skipped++;
         else totals.failed++;
@@ -106,28 +119,38 @@ export async function runInProcess(docs: readonly DocumentRef[], opts: InProcess
 }
 
 /** One document: parse (with retries for transient failures), then store (also retried). */
-async function runOne(
+export async function runDocument(
   doc: DocumentRef,
-  opts: InProcessOptions,
+  opts: Omit<InProcessOptions, 'signal' | 'graceMs' | 'onEvent'>,
   signal: AbortSignal,
 ): Promise<StoreResult & { failure: Failure | null }> {
   const attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
   const backoff = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const progress = opts.onProgress ?? (() => undefined);
+  progress(doc.documentId, { stage: 'parse', page: null, pages: null });
+  await markProcessing(opts.store, doc.documentId);
   let outcome: Outcome<ParseOutput> | undefined;
   for (let attempt = 1; ; attempt++) {
     outcome = await parseWithPool(doc, opts, signal);
     if (outcome.ok || outcome.failure.unrecoverable || attempt >= attempts) break;
     await sleep(backoff * 2 ** (attempt - 1), undefined, { signal });
   }
+  progress(doc.documentId, { stage: 'store', page: null, pages: null });
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await storeOutcome(opts.store, doc.documentId, outcome, {
         ...(opts.force ? { force: true } : {}),
-        actor: 'ingest',
+        actor: opts.actor ?? 'ingest',
+      });
+      progress(doc.documentId, {
+        stage: stored.status === 'failed' ? 'failed' : 'done',
+        page: null,
+        pages: stored.status === 'failed' ? null : stored.pages,
       });
       return { ...stored, failure: outcome.ok ? null : outcome.failure };
     } catch (err) {
       if (attempt >= attempts) {
+        progress(doc.documentId, { stage: 'failed', page: null, pages: null });
         throw Object.assign(new Error(`cannot save the result: ${describeError(err)}`), { cause: err });
       }
       await sleep(backoff * 2 ** (attempt - 1), undefined, { signal });
@@ -135,25 +158,41 @@ async function runOne(
   }
 }
 
-/** The pool's parse, with page OCR split into parallel page tasks when a module is configured. */
+/**
+ * The pool's parse, with page OCR split into parallel page tasks when a module is configured:
+ * one task plans (and, when no page needs OCR, extracts at once), then one task per page, then
+ * the parse that merges the pages.
+ */
 async function parseWithPool(
   doc: DocumentRef,
-  opts: InProcessOptions,
+  opts: Omit<InProcessOptions, 'signal' | 'graceMs' | 'onEvent'>,
   signal: AbortSignal,
 ): Promise<Outcome<ParseOutput>> {
-  const ref = { storageKey: doc.storageKey, fileName: doc.fileName };
-  const module = opts.pageOcrModule;
+  const ref = {
+    storageKey: doc.storageKey,
+    fileName: doc.fileName,
+    ...(opts.blobRoot !== undefined ? { blobRoot: opts.blobRoot } : {}),
+  };
+  const module = resolvePageOcrModule(opts.pageOcrModule);
   if (!module) return opts.pool.run({ kind: 'parse', ...ref }, signal);
-  const plan = await opts.pool.run({ kind: 'plan', ...ref, pageOcrModule: module }, signal);
+  const startedAt = Date.now();
+  const plan = await opts.pool.run({ kind: 'plan-parse', ...ref, pageOcrModule: module }, signal);
   if (!plan.ok) return plan;
-  if (plan.value.length === 0) return opts.pool.run({ kind: 'parse', ...ref }, signal);
+  if (plan.value.parsed) return { ok: true, value: plan.value.parsed };
+  const planned = plan.value.ocrPages;
+  const report = (p: Parameters<ProgressListener>[1]) => opts.onProgress?.(doc.documentId, p);
+  let finished = 0;
+  report(ocrProgress(0, planned.length));
   const pages = await Promise.all(
-    plan.value.map((page) =>
-      opts.pool.run({ kind: 'ocr-page', ...ref, pageOcrModule: module, page }, signal),
-    ),
+    planned.map(async (page) => {
+      const reply = await opts.pool.run({ kind: 'ocr-page', ...ref, pageOcrModule: module, page }, signal);
+      if (++finished < planned.length) report(ocrProgress(finished, planned.length));
+      return reply;
+    }),
   );
   const failed = pages.find((p) => !p.ok);
   if (failed && !failed.ok) return failed;
+  report({ stage: 'parse', page: null, pages: null });
   const ocrPages = pages.flatMap((p): [number, unknown][] => (p.ok ? [[p.value.page, p.value.value]] : []));
-  return opts.pool.run({ kind: 'parse', ...ref, pageOcrModule: module, ocrPages }, signal);
+  return opts.pool.run({ kind: 'parse', ...ref, pageOcrModule: module, ocrPages, startedAt }, signal);
 }

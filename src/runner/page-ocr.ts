@@ -1,18 +1,16 @@
 /**
- * Optional page-level OCR. Today `extractFile` reads every page itself (OCR included, once the
- * OCR reader lands), so a document is one parse job. When a page-OCR module is configured, the
- * pipeline splits the slow part out: the parse job asks the module which pages need OCR, runs one
- * OCR job per page (in parallel, on any worker: bullmq child jobs, or pool tasks in-process), and
- * then extracts with the pages' results.
+ * Page-level OCR. The parse job asks a page-OCR module which pages need OCR, runs one OCR job per
+ * page (in parallel, on any worker: bullmq child jobs, or pool tasks in-process), and then
+ * extracts with the pages' results. Without a module (`pageOcrModule: null`) `extractFile` reads
+ * every page itself, OCR included, in one parse job.
  *
  * A page-OCR module is any ES module (a path or package name) exporting the three functions of
  * `PageOcrModule`. It is loaded by specifier rather than passed as an object because the work runs
- * in worker threads, which can share code but not closures. To wire the real OCR reader, write
- * an adapter module over src/read/ocr and point DEFAULT_PAGE_OCR_MODULE (or the runner option
- * `pageOcrModule`) at it.
+ * in worker threads, which can share code but not closures. The default is page-ocr-reader.ts,
+ * the adapter over src/read/ocr.
  */
-import { pathToFileURL } from 'node:url';
-import { isAbsolute } from 'node:path';
+import { extname, isAbsolute } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ExtractWithPages } from './handlers.js';
 import { IkiError } from '../errors.js';
 
@@ -25,8 +23,18 @@ export interface PageOcrModule {
   extractWithPages: ExtractWithPages;
 }
 
-/** The page-OCR module used when the runner is given none; null: OCR happens inside extractFile. */
-export const DEFAULT_PAGE_OCR_MODULE: string | null = null;
+/**
+ * The page-OCR module used when a runner is given none (`undefined`); `null` turns page jobs off.
+ * Same extension as this file: `.ts` when run through tsx, `.js` when compiled.
+ */
+export const DEFAULT_PAGE_OCR_MODULE: string | null = fileURLToPath(
+  new URL(`./page-ocr-reader${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+);
+
+/** The module to use: the one given, the default when none was given, none for null. */
+export function resolvePageOcrModule(given: string | null | undefined): string | null {
+  return given === undefined ? DEFAULT_PAGE_OCR_MODULE : given;
+}
 
 const loaded = new Map<string, Promise<PageOcrModule>>();
 

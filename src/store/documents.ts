@@ -1,5 +1,5 @@
 /** Documents (one per distinct file content), their pages and their extraction runs. */
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { BadInputError, IkiError } from '../errors.js';
 import { audit } from './audit.js';
 import type { Db, Store } from './db.js';
@@ -102,6 +102,19 @@ export async function setDocumentStatus(
     .returning();
   if (!row) throw new NotFoundError(`no document ${id}`);
   return row;
+}
+
+/**
+ * queued → processing, only from queued: a document already done or failed (a redelivered job,
+ * a run racing another) keeps its status. Returns whether the row changed.
+ */
+export async function markProcessing(store: Store, id: string): Promise<boolean> {
+  const rows = await store.db
+    .update(documents)
+    .set({ status: 'processing', updatedAt: sql`now()` })
+    .where(and(eq(documents.id, id), eq(documents.status, 'queued')))
+    .returning({ id: documents.id });
+  return rows.length > 0;
 }
 
 /** A DocumentError from anything thrown by a stage (IkiError keeps its stage and page). */

@@ -40,6 +40,7 @@ export {
   getDocumentBySha256,
   listPages,
   listRuns,
+  markProcessing,
   recordPages,
   setDocumentStatus,
   upsertDocument,

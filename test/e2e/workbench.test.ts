@@ -4,7 +4,8 @@
  * waits for it, fixes a field, accepts a suggestion, extracts the document again and finds the
  * correction still there; a 40-page, 300-row document opens within a second of its data
  * arriving and saves a field within 200 ms; a correction that no longer fits after a
- * re-extraction is shown as a conflict and can be re-applied. Screenshots go to test-output/e2e/.
+ * re-extraction is shown as a conflict and can be re-applied; a two-page scan shows "OCR halaman
+ * k dari 2" on the upload page while its pages are read. Screenshots go to test-output/e2e/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -41,6 +42,8 @@ const WEB_OUT = join(OUT, 'web');
 const SEED = join(ROOT, 'fixtures/seeds/001_5e37c471fde3e7ca.txt');
 /** A seed's forms printed as a PDF: the README screenshot shows the page beside the record. */
 const SEED_PDF = join(ROOT, 'fixtures/pdf/000_7b2aa8f5eb30b1d2-bordered.pdf');
+/** A two-page image-only PDF: two OCR page jobs. */
+const SCAN = join(ROOT, 'fixtures/scans/004_a55da81a764d711e-longtable-scan.pdf');
 /** IKI_E2E_DOCS=1 also writes docs/workbench.png. */
 const WRITE_DOCS = process.env.IKI_E2E_DOCS === '1';
 const EMAIL = 'peninjau@iki.test';
@@ -290,6 +293,29 @@ describe.skipIf(skip)('reviewer workbench (chromium)', () => {
       'Rumus yang dikoreksi peninjau',
     );
   });
+
+  it('shows a two-page scan being read page by page ("OCR halaman k dari 2"), then done', async () => {
+    await page.goto(`${base}/unggah`);
+    if (await page.locator('input[name=email]').count()) {
+      await page.fill('input[name=email]', EMAIL);
+      await page.fill('input[name=password]', PASSWORD);
+      await page.click('button[type=submit]');
+    }
+    await page.setInputFiles('input[type=file]', SCAN);
+    const line = page.locator('li.doc', { has: page.locator('.name', { hasText: 'longtable-scan' }) });
+    // Each page is its own OCR task on the pool; the upload page shows which of the two is being read.
+    const reading = line.locator('.status', { hasText: /^OCR halaman [12] dari 2$/ });
+    await reading.waitFor({ timeout: 120_000 });
+    const shown = await reading.textContent();
+    expect(await line.getAttribute('data-stage')).toBe('ocr');
+    await shot('08-upload-ocr-progress');
+    await page
+      .locator('li.doc.st-done', { has: page.locator('.name', { hasText: 'longtable-scan' }) })
+      .waitFor({
+        timeout: 240_000,
+      });
+    process.stdout.write(`e2e: the upload page showed "${shown}" before the scan was done\n`);
+  }, 300_000);
 
   it.runIf(WRITE_DOCS)('writes the README screenshot of the document view', async () => {
     await page.goto(`${base}/unggah`);

@@ -82,14 +82,21 @@ export function documentRoutes(ctx: ApiContext): AnyRoute[] {
       responses: [{ status: 200, description: 'One page of documents', schema: pageSchema(DocumentView) }],
       async handler({ query }) {
         const page = await listDocuments(store, query);
-        return { items: page.items.map(documentView), total: page.total, ...pageOf(query) };
+        const progress = await submitter.progress(page.items);
+        return {
+          items: page.items.map((d) => documentView(d, progress.get(d.id))),
+          total: page.total,
+          ...pageOf(query),
+        };
       },
     }),
     defineRoute({
       method: 'GET',
       url: '/documents/:id',
       operationId: 'getDocument',
-      summary: 'A document: status, error (reason, stage, page) and its extraction runs.',
+      summary:
+        'A document: status, progress (stage; during OCR page k of n), error (reason, stage, page) and ' +
+        'its extraction runs.',
       tag: 'documents',
       access: READERS,
       params: IdParams,
@@ -97,7 +104,8 @@ export function documentRoutes(ctx: ApiContext): AnyRoute[] {
       async handler({ params }) {
         const doc = await getDocument(store, params.id);
         if (!doc) throw new ApiError(404, { message: `no document ${params.id}` });
-        return { ...documentView(doc), runs: (await listRuns(store, doc.id)).map(runView) };
+        const progress = (await submitter.progress([doc])).get(doc.id);
+        return { ...documentView(doc, progress), runs: (await listRuns(store, doc.id)).map(runView) };
       },
     }),
     defineRoute({

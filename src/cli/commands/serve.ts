@@ -51,7 +51,11 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   const address = await app.listen({ port: opts.port, host: opts.host });
-  process.stderr.write(`iki serve: listening on ${address}${API_PREFIX} (store: ${store.driver})\n`);
+  const runner =
+    app.iki.submitter.runner === 'queue' ? 'Redis queue (run `iki worker` to extract)' : 'in-process pool';
+  process.stderr.write(
+    `iki serve: listening on ${address}${API_PREFIX} (store: ${store.driver}; uploads go to the ${runner})\n`,
+  );
   return 0;
 }
 

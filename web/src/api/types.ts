@@ -50,8 +50,15 @@ export interface DocumentView {
   latestRunId: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Where a running extraction is, when the server reports it (stage, page k of n). */
-  progress?: { stage: string; page: number | null; pages: number | null } | null;
+  /**
+   * Where the document is (stage; during OCR page k of n). With the queue the stored status stays
+   * `queued` until the result is saved, so a running document is told by this, not by `status`.
+   */
+  progress?: {
+    stage: 'queued' | 'ocr' | 'parse' | 'store' | 'done' | 'failed';
+    page: number | null;
+    pages: number | null;
+  } | null;
 }
 
 /** A row of the archive list (GET /workbench/documents). */

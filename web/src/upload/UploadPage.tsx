@@ -260,12 +260,13 @@ interface DocLineProps {
 
 function DocLine({ id, name, archive, duplicate, doc, initial, startedAt, onRetry }: DocLineProps) {
   const status = doc?.status ?? initial;
+  const p = doc?.progress;
   let text: string;
-  if (status === 'queued') text = t('upload.queued');
-  else if (status === 'processing') {
-    const p = doc?.progress;
-    if (p?.page && p.pages) text = t('upload.ocrPage', { page: p.page, pages: p.pages });
-    else if (p?.stage) text = t('upload.stage', { stage: p.stage });
+  if (status === 'queued' || status === 'processing') {
+    if (p?.stage === 'ocr' && p.page && p.pages) text = t('upload.ocrPage', { page: p.page, pages: p.pages });
+    else if (p?.stage === 'parse') text = t('upload.parsing');
+    else if (p?.stage === 'store') text = t('upload.storing');
+    else if (status === 'queued') text = t('upload.queued');
     else if (startedAt)
       text = t('upload.processingFor', { seconds: Math.round((Date.now() - startedAt) / 1000) });
     else text = t('upload.processing');
@@ -275,7 +276,7 @@ function DocLine({ id, name, archive, duplicate, doc, initial, startedAt, onRetr
     text = t('upload.failed', { reason: doc?.error?.reason ?? '' });
   }
   return (
-    <li class={`doc st-${status}`} data-doc-id={id}>
+    <li class={`doc st-${status}`} data-doc-id={id} data-stage={p?.stage}>
       <span class="name">
         {name}
         {archive && <span class="muted"> {t('upload.fromArchive', { archive })}</span>}
