@@ -50,12 +50,15 @@ export function startsWithJumlah(text: string | null): boolean {
   return firstWord(text) === 'jumlah';
 }
 
+/** Any character outside ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-cased, punctuation turned into spaces, whitespace collapsed. */
 export function normaliseCell(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  // In ASCII the letters and digits are a-z and 0-9: a plain class does what \p{L}\p{N} does.
+  if (!NON_ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  return lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** normaliseCell, then a leading "jumlah" removed (the FORMULA_RESTATES_INDICATOR comparison). */

@@ -32,35 +32,43 @@ function isMultiplier(t: Token | undefined): boolean {
   return t.kind === 'word' ? MULTIPLY_WORDS.has(t.lower) : MULTIPLY_SYMBOLS.has(t.text);
 }
 
+/**
+ * The token at `i` when it lies in [from, to), else undefined. A plain function rather than a
+ * closure per call: the tsx runtime names every closure it creates, which costs more than the scan.
+ */
+function tokenIn(list: TokenList, from: number, to: number, i: number): Token | undefined {
+  return i >= from && i < to ? list.tokens[i] : undefined;
+}
+
 function isPercent(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'percent' || (t.kind === 'word' && PERCENT_WORDS.has(t.lower)));
 }
 
 /** A scale at the end: multiplier, optional "dengan", number, optional "%"/"persen". */
 function suffixScale(list: TokenList, s: Span): ScaleMatch | null {
-  const at = (i: number): Token | undefined => (i >= s.from ? list.tokens[i] : undefined);
+  const n = list.tokens.length;
   let i = s.to - 1;
-  if (isPercent(at(i))) i--;
-  const num = at(i);
+  if (isPercent(tokenIn(list, s.from, n, i))) i--;
+  const num = tokenIn(list, s.from, n, i);
   if (num?.kind !== 'number') return null;
   const scale = parseScaleNumber(num.text);
   i--;
-  if (at(i)?.kind === 'word' && SCALE_CONNECTORS.has(at(i)?.lower ?? '')) i--;
-  if (scale === null || !isMultiplier(at(i))) return null;
+  const connector = tokenIn(list, s.from, n, i);
+  if (connector?.kind === 'word' && SCALE_CONNECTORS.has(connector.lower)) i--;
+  if (scale === null || !isMultiplier(tokenIn(list, s.from, n, i))) return null;
   const rest: Span = { from: s.from, to: i };
   return hasContent(list, rest) ? { rest, scale } : null;
 }
 
 /** A scale in front: number, optional "%", multiplier ("100% x …"). */
 function prefixScale(list: TokenList, s: Span): ScaleMatch | null {
-  const at = (i: number): Token | undefined => (i < s.to ? list.tokens[i] : undefined);
   let i = s.from;
-  const num = at(i);
+  const num = tokenIn(list, -Infinity, s.to, i);
   if (num?.kind !== 'number') return null;
   const scale = parseScaleNumber(num.text);
   i++;
-  if (isPercent(at(i))) i++;
-  if (scale === null || !isMultiplier(at(i))) return null;
+  if (isPercent(tokenIn(list, -Infinity, s.to, i))) i++;
+  if (scale === null || !isMultiplier(tokenIn(list, -Infinity, s.to, i))) return null;
   const rest: Span = { from: i + 1, to: s.to };
   return hasContent(list, rest) ? { rest, scale } : null;
 }
@@ -101,13 +109,15 @@ export function findScale(list: TokenList, s: Span): ScaleMatch | null {
  * A percent after a number ("80%") is a value, not a unit marker, and stays.
  */
 export function stripUnitMarker(list: TokenList, s: Span): Span {
-  const at = (i: number): Token | undefined => (i >= s.from && i < s.to ? list.tokens[i] : undefined);
-  let end = s.to;
-  const wrapped = at(end - 1)?.kind === 'close' && at(end - 3)?.kind === 'open';
-  if (wrapped && isPercent(at(end - 2))) end -= 3;
-  else if (isPercent(at(end - 1)) && at(end - 2)?.kind !== 'number') end -= 1;
+  const { from, to } = s;
+  let end = to;
+  const wrapped =
+    tokenIn(list, from, to, end - 1)?.kind === 'close' && tokenIn(list, from, to, end - 3)?.kind === 'open';
+  if (wrapped && isPercent(tokenIn(list, from, to, end - 2))) end -= 3;
+  else if (isPercent(tokenIn(list, from, to, end - 1)) && tokenIn(list, from, to, end - 2)?.kind !== 'number')
+    end -= 1;
   else return s;
-  if (at(end - 1)?.lower === UNIT_INTRODUCER) end -= 1;
+  if (tokenIn(list, from, to, end - 1)?.lower === UNIT_INTRODUCER) end -= 1;
   const rest: Span = { from: s.from, to: end };
   return hasContent(list, rest) ? rest : s;
 }

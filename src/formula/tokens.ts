@@ -82,38 +82,42 @@ const SYMBOL_KINDS: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>(
   [PLACEHOLDER, 'placeholder'],
 ]);
 
+/** Appends a token; `spaceBefore` is whether whitespace (or the start of the text) precedes it. */
+function pushToken(tokens: Token[], t: string, kind: TokenKind, start: number, spaceBefore: boolean): void {
+  tokens.push({
+    text: t,
+    lower: t.toLowerCase(),
+    kind,
+    start,
+    end: start + t.length,
+    spaceBefore,
+    spaceAfter: false,
+  });
+}
+
 export function tokenize(text: string): TokenList {
   const tokens: Token[] = [];
   let spaceBefore = true;
-  const push = (t: string, kind: TokenKind, start: number): void => {
-    tokens.push({
-      text: t,
-      lower: t.toLowerCase(),
-      kind,
-      start,
-      end: start + t.length,
-      spaceBefore,
-      spaceAfter: false,
-    });
-    spaceBefore = false;
-  };
   for (const m of text.matchAll(TOKEN)) {
     const [whole, space, word] = m;
     if (space !== undefined) {
       const last = tokens[tokens.length - 1];
       if (last !== undefined) last.spaceAfter = true;
       spaceBefore = true;
-    } else if (word !== undefined) {
+      continue;
+    }
+    if (word !== undefined) {
       const glued = GLUED_MULTIPLIER.exec(word);
       if (glued !== null && glued[1] !== undefined && glued[2] !== undefined) {
-        push(glued[1], 'word', m.index);
-        push(glued[2], 'number', m.index + 1);
+        pushToken(tokens, glued[1], 'word', m.index, spaceBefore);
+        pushToken(tokens, glued[2], 'number', m.index + 1, false);
       } else {
-        push(word, NUMERIC.test(word) ? 'number' : 'word', m.index);
+        pushToken(tokens, word, NUMERIC.test(word) ? 'number' : 'word', m.index, spaceBefore);
       }
     } else {
-      push(whole, SYMBOL_KINDS.get(whole) ?? 'punct', m.index);
+      pushToken(tokens, whole, SYMBOL_KINDS.get(whole) ?? 'punct', m.index, spaceBefore);
     }
+    spaceBefore = false;
   }
   const last = tokens[tokens.length - 1];
   if (last !== undefined) last.spaceAfter = true;

@@ -20,7 +20,7 @@ import {
   type TypoShape,
 } from './edits.js';
 import { derivationRoot } from './morphology.js';
-import { plainWords, tokenize, type WordToken } from './tokens.js';
+import { plainWords, plainWordsOf, tokenize, type WordToken } from './tokens.js';
 
 /** Words shorter than this are never checked (di, ke, RT). */
 export const MIN_WORD_LENGTH = 3;
@@ -102,6 +102,11 @@ export interface VariantContext {
   documentVocabulary?: Map<string, number>;
   /** The other cells of the same row, where a correction can be read (Musrenbangde / Musrenbangdes). */
   sameRowText?: string;
+  /**
+   * plainWords of sameRowText, when the caller already has them (a row's three checked cells
+   * share one row text); sameRowText is then not read.
+   */
+  sameRowWords?: ReadonlySet<string>;
 }
 
 export interface SpellingVariant {
@@ -148,6 +153,15 @@ interface WordInfo {
   split: string | null;
 }
 
+/** A word as printed: letters a–z only and at least one vowel, else not checked at all. */
+interface PrintedWord {
+  lw: string;
+  /** All capitals (an acronym, or a field in capitals). */
+  upper: boolean;
+  /** A capital after the first letter (APBDes). */
+  innerCapital: boolean;
+}
+
 interface Scored extends Candidate {
   evidence: Evidence;
   support: number;
@@ -168,6 +182,26 @@ const SHAPE_WORDS: Readonly<Record<TypoShape, string>> = {
 
 /** Marks after which a new sentence or item starts, so a capital there says nothing about names. */
 const SENTENCE_MARKS = '.:;!?)]';
+
+/** The cell being checked; whether it is printed in capitals is worked out on first need. */
+interface FieldText {
+  text: string;
+  /** Number of word tokens in the cell. */
+  words: number;
+  caps: boolean | undefined;
+}
+
+/** True when the cell has several words and at least UPPERCASE_FIELD_RATIO of its letters are capitals. */
+function capsField(field: FieldText): boolean {
+  if (field.caps === undefined) {
+    const letters = field.text.replace(/[^\p{L}]/gu, '');
+    field.caps =
+      letters.length > 0 &&
+      letters.replace(/[^\p{Lu}]/gu, '').length / letters.length >= UPPERCASE_FIELD_RATIO &&
+      field.words > 1;
+  }
+  return field.caps;
+}
 
 /** True when the word at `start` opens the text, a sentence or a list item. */
 function opensSentence(text: string, start: number): boolean {
@@ -217,23 +251,36 @@ function affixRelative(a: string, b: string): boolean {
   return false;
 }
 
-const vocabularyIndexes = new WeakMap<
-  Map<string, number>,
-  { size: number; byLength: Map<number, string[]> }
->();
+interface VocabularyIndex {
+  size: number;
+  /** The document's words by length. */
+  byLength: Map<number, string[]>;
+  /** Per checked word: the document's words that may correct it (see documentNeighbours). */
+  neighbours: Map<string, Candidate[]>;
+}
 
-/** The document's words by length, built once per vocabulary map (rebuilt if the map grew). */
-function vocabularyIndex(vocab: Map<string, number>): Map<number, string[]> {
+const vocabularyIndexes = new WeakMap<Map<string, number>, VocabularyIndex>();
+
+/** The index of a document's vocabulary, built once per map (rebuilt if the map changed size). */
+function vocabularyIndex(vocab: Map<string, number>): VocabularyIndex {
   const hit = vocabularyIndexes.get(vocab);
-  if (hit && hit.size === vocab.size) return hit.byLength;
+  if (hit && hit.size === vocab.size) return hit;
   const byLength = new Map<number, string[]>();
   for (const w of vocab.keys()) {
     const bucket = byLength.get(w.length);
     if (bucket) bucket.push(w);
     else byLength.set(w.length, [w]);
   }
-  vocabularyIndexes.set(vocab, { size: vocab.size, byLength });
-  return byLength;
+  const index: VocabularyIndex = { size: vocab.size, byLength, neighbours: new Map() };
+  vocabularyIndexes.set(vocab, index);
+  return index;
+}
+
+/** Adds a candidate to the pool, keeping the closer or likelier of two for one word. */
+function offer(pool: Map<string, Candidate>, c: Candidate): void {
+  const prev = pool.get(c.word);
+  if (!prev || c.distance < prev.distance || SHAPE_RANK[c.shape] < SHAPE_RANK[prev.shape])
+    pool.set(c.word, c);
 }
 
 class Checker implements SpellChecker {
@@ -241,6 +288,13 @@ class Checker implements SpellChecker {
   readonly dictionaryDir: string | null;
   private readonly dict: LoadedDictionary | null;
   private readonly cache = new Map<string, WordInfo>();
+  private readonly printed = new Map<string, PrintedWord | null>();
+  /** isKnown per word: asked for every line break a cell is rejoined across, and by the affix stripper. */
+  private readonly known = new Map<string, boolean>();
+  /** coreRoot per word (two-edit candidates are compared by root). */
+  private readonly roots = new Map<string, string>();
+  /** isKnown as a function value, made once (derivationRoot takes a test). */
+  private readonly knownTest = (w: string): boolean => this.isKnown(w);
 
   constructor(dict: LoadedDictionary | null, warnings: string[]) {
     this.dict = dict;
@@ -254,12 +308,16 @@ class Checker implements SpellChecker {
   }
 
   private isKnown(lw: string): boolean {
-    return (
+    const hit = this.known.get(lw);
+    if (hit !== undefined) return hit;
+    if (this.known.size >= WORD_CACHE_LIMIT) this.known.clear();
+    const known =
       COMMON_WORDS.has(lw) ||
       DOMAIN_WORDS.has(lw) ||
       ENGLISH_WORDS.has(lw) ||
-      (this.dict !== null && this.dict.correct(capitalised(lw)))
-    );
+      (this.dict !== null && this.dict.correct(capitalised(lw)));
+    this.known.set(lw, known);
+    return known;
   }
 
   /** A word we would offer as a correction: Indonesian, not a proper noun. */
@@ -274,7 +332,7 @@ class Checker implements SpellChecker {
     const known = this.isKnown(lw);
     const knowledge: Knowledge = known
       ? 'known'
-      : derivationRoot(lw, (w) => this.isKnown(w)) !== null
+      : derivationRoot(lw, this.knownTest) !== null
         ? 'derived'
         : 'unknown';
     const info: WordInfo = { knowledge, fix: this.patternFix(lw), candidates: null, split: null };
@@ -289,13 +347,16 @@ class Checker implements SpellChecker {
   }
 
   private coreRoot(word: string): string {
-    const isRoot = (w: string): boolean => this.isKnown(w);
+    const hit = this.roots.get(word);
+    if (hit !== undefined) return hit;
+    if (this.roots.size >= WORD_CACHE_LIMIT) this.roots.clear();
     let root = word;
     for (let i = 0; i < MAX_ROOT_STEPS; i++) {
-      const next = derivationRoot(root, isRoot);
+      const next = derivationRoot(root, this.knownTest);
       if (next === null || next === root) break;
       root = next;
     }
+    this.roots.set(word, root);
     return root;
   }
 
@@ -373,18 +434,23 @@ class Checker implements SpellChecker {
   findVariants(text: string, context: VariantContext = {}): SpellingVariant[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const tokens = tokenize(text);
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    const capsField =
-      letters.length > 0 &&
-      letters.replace(/[^\p{Lu}]/gu, '').length / letters.length >= UPPERCASE_FIELD_RATIO &&
-      tokens.length > 1;
-    const rowWords = new Set(plainWords(context.sameRowText ?? ''));
-    for (const w of plainWords(text)) rowWords.add(w);
+    const field: FieldText = { text, words: tokens.length, caps: undefined };
+    const ownWords = plainWordsOf(tokens);
+    const given = context.sameRowWords;
+    let rowWords: ReadonlySet<string>;
+    // A cell of the row whose words the caller already collected adds nothing: no copy needed.
+    if (given !== undefined && ownWords.every((w) => given.has(w))) rowWords = given;
+    else {
+      const words = new Set(given ?? plainWords(context.sameRowText ?? ''));
+      for (const w of ownWords) words.add(w);
+      rowWords = words;
+    }
     const out: SpellingVariant[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
       const next = tokens[i + 1];
       if (
+        tok.text.length === 2 &&
         tok.text.toLowerCase() === 'di' &&
         next &&
         /^ +$/.test(text.slice(tok.end, next.start)) &&
@@ -402,9 +468,13 @@ class Checker implements SpellChecker {
         }
       }
       if (tok.text.includes('-') && this.isKnown(tok.text.toLowerCase())) continue; // e-KTP, self-assessment
-      const opening = opensSentence(text, tok.start);
+      if (!tok.text.includes('-')) {
+        const v = this.checkWord(tok.text, tok, field, rowWords, context.documentVocabulary);
+        if (v) out.push(v);
+        continue;
+      }
       for (const part of tok.text.split('-')) {
-        const v = this.checkWord(part, tok, capsField, opening, rowWords, context.documentVocabulary);
+        const v = this.checkWord(part, tok, field, rowWords, context.documentVocabulary);
         if (v) out.push(v);
       }
     }
@@ -414,28 +484,27 @@ class Checker implements SpellChecker {
   private checkWord(
     word: string,
     tok: WordToken,
-    capsField: boolean,
-    opening: boolean,
-    rowWords: Set<string>,
+    field: FieldText,
+    rowWords: ReadonlySet<string>,
     vocab: Map<string, number> | undefined,
   ): SpellingVariant | null {
     if (tok.latex || tok.touchesDigit || word.length < MIN_WORD_LENGTH || word.length > MAX_WORD_LENGTH)
       return null;
-    if (!/^[A-Za-z]+$/.test(word) || !/[aiueo]/i.test(word)) return null; // yg, tdk, dgn: shorthand
+    const printed = this.printedWord(word);
+    if (printed === null) return null;
     if (tok.dotAfter && word.length <= ABBREVIATION_MAX_LENGTH) return null;
-    const lw = word.toLowerCase();
-    const upper = word === word.toUpperCase();
+    const { lw, upper } = printed;
     // A known non-standard form is no acronym, even in capitals (ANALISA).
     const fix = word.length > ABBREVIATION_MAX_LENGTH || !upper ? this.info(lw).fix : null;
     if (fix) return { word, suggestion: matchCase(word, fix.suggestion), reason: fix.reason };
-    if (upper && !(capsField && word.length >= CAPS_WORD_MIN_LENGTH)) return null; // SKPD, LKIP
-    if (!upper && /[A-Z]/.test(word.slice(1))) return null; // APBDes, RPJMDes
+    if (upper && !(word.length >= CAPS_WORD_MIN_LENGTH && capsField(field))) return null; // SKPD, LKIP
+    if (!upper && printed.innerCapital) return null; // APBDes, RPJMDes
     const info = this.info(lw);
     if (info.knowledge === 'known') return null;
 
     // A capital inside the text (or a field in capitals) may mark a name (Kecamatan Sanggau):
     // such a word is corrected only towards a word the document itself uses.
-    const nameLike = upper || (!opening && word[0] !== lw[0]);
+    const nameLike = upper || (word[0] !== lw[0] && !opensSentence(field.text, tok.start));
     const own = vocab?.get(lw) ?? 0;
     const best = this.bestCandidate(lw, info, rowWords, vocab, own, nameLike);
     if (best && best.evidence <= Evidence.Common) return this.variant(word, best);
@@ -443,6 +512,24 @@ class Checker implements SpellChecker {
       return { word, suggestion: matchCase(word, info.split), reason: 'two words run together' };
     }
     return best ? this.variant(word, best) : null;
+  }
+
+  /** What the printed form alone says about a word (cached: the same words recur in every row). */
+  private printedWord(word: string): PrintedWord | null {
+    const hit = this.printed.get(word);
+    if (hit !== undefined) return hit;
+    if (this.printed.size >= WORD_CACHE_LIMIT) this.printed.clear();
+    // yg, tdk, dgn: shorthand without vowels; anything but plain letters is no word to correct.
+    const p: PrintedWord | null =
+      /^[A-Za-z]+$/.test(word) && /[aiueo]/i.test(word)
+        ? {
+            lw: word.toLowerCase(),
+            upper: word === word.toUpperCase(),
+            innerCapital: /[A-Z]/.test(word.slice(1)),
+          }
+        : null;
+    this.printed.set(word, p);
+    return p;
   }
 
   private variant(word: string, c: Scored): SpellingVariant {
@@ -457,47 +544,20 @@ class Checker implements SpellChecker {
   private bestCandidate(
     lw: string,
     info: WordInfo,
-    rowWords: Set<string>,
+    rowWords: ReadonlySet<string>,
     vocab: Map<string, number> | undefined,
     own: number,
     nameLike: boolean,
   ): Scored | null {
-    const count = (w: string): number => vocab?.get(w) ?? 0;
     const maxDistance = lw.length >= LONG_WORD_LENGTH ? 2 : 1;
     const pool = new Map<string, Candidate>();
-    const offer = (c: Candidate): void => {
-      const prev = pool.get(c.word);
-      if (!prev || c.distance < prev.distance || SHAPE_RANK[c.shape] < SHAPE_RANK[prev.shape])
-        pool.set(c.word, c);
-    };
-    for (const c of this.candidatesOf(lw, info)) offer(c);
+    for (const c of this.candidatesOf(lw, info)) offer(pool, c);
     // Words of the row and the document close to this one: the document teaches its own terms.
-    const nearby = (w: string, fromRow: boolean): void => {
-      if (w === lw || w.length < MIN_WORD_LENGTH || Math.abs(w.length - lw.length) > maxDistance) return;
-      const d = boundedDistance(lw, w, maxDistance);
-      if (d > maxDistance || d === 0) return;
-      const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
-      // English words count only when the document itself uses them (computer, not komputer).
-      const usable =
-        cutShort ||
-        this.isCorrection(w) ||
-        (this.dict !== null && ENGLISH_WORDS.has(w)) ||
-        this.info(w).knowledge === 'derived';
-      if (!usable) return;
-      offer({ word: w, distance: d, shape: typoShape(lw, w, d) });
-    };
-    for (const w of rowWords) nearby(w, true);
-    if (vocab) {
-      const index = vocabularyIndex(vocab);
-      for (let len = lw.length - maxDistance; len <= lw.length + maxDistance; len++) {
-        for (const w of index.get(len) ?? []) {
-          // A slip rarely touches both of the first two letters.
-          if (w[0] !== lw[0] && w[0] !== lw[1] && w[1] !== lw[0]) continue;
-          const n = vocab.get(w) ?? 0;
-          if (n >= 1 && n >= own) nearby(w, false);
-        }
-      }
+    for (const w of rowWords) {
+      const c = this.nearby(lw, w, true, maxDistance);
+      if (c) offer(pool, c);
     }
+    if (vocab) for (const c of this.documentNeighbours(lw, vocab, own, maxDistance)) offer(pool, c);
 
     const scored: Scored[] = [];
     for (const c of pool.values()) {
@@ -507,7 +567,7 @@ class Checker implements SpellChecker {
       // pengkoordinasian): neither is a slip.
       if (c.distance === 2 && (c.word.startsWith(lw) || lw.startsWith(c.word) || this.sameRoot(lw, c.word)))
         continue;
-      const support = count(c.word) + (c.via ? count(c.via) : 0);
+      const support = (vocab?.get(c.word) ?? 0) + (c.via ? (vocab?.get(c.via) ?? 0) : 0);
       const inRow = rowWords.has(c.word) || (c.via !== undefined && rowWords.has(c.via));
       const common = COMMON_WORDS.has(c.word);
       // An unknown word (not even a derivation) may lean on a word the document uses just as often.
@@ -535,6 +595,49 @@ class Checker implements SpellChecker {
     const [first, second] = scored;
     if (second && second.score >= first!.score * AMBIGUITY_RATIO) return null; // not evident
     return first!;
+  }
+
+  /** A word of the row or the document within reach of `lw` that may be its correction, or null. */
+  private nearby(lw: string, w: string, fromRow: boolean, maxDistance: number): Candidate | null {
+    if (w === lw || w.length < MIN_WORD_LENGTH || Math.abs(w.length - lw.length) > maxDistance) return null;
+    const d = boundedDistance(lw, w, maxDistance);
+    if (d > maxDistance || d === 0) return null;
+    const cutShort = fromRow && w.startsWith(lw) && lw.length >= LONG_WORD_LENGTH - 1;
+    // English words count only when the document itself uses them (computer, not komputer).
+    const usable =
+      cutShort ||
+      this.isCorrection(w) ||
+      (this.dict !== null && ENGLISH_WORDS.has(w)) ||
+      this.info(w).knowledge === 'derived';
+    return usable ? { word: w, distance: d, shape: typoShape(lw, w, d) } : null;
+  }
+
+  /**
+   * The document's words near `lw` that it uses at least as often (`own` times): fixed for one
+   * document, so worked out once per word and vocabulary.
+   */
+  private documentNeighbours(
+    lw: string,
+    vocab: Map<string, number>,
+    own: number,
+    maxDistance: number,
+  ): Candidate[] {
+    const { byLength, neighbours } = vocabularyIndex(vocab);
+    const hit = neighbours.get(lw);
+    if (hit) return hit;
+    const out: Candidate[] = [];
+    for (let len = lw.length - maxDistance; len <= lw.length + maxDistance; len++) {
+      for (const w of byLength.get(len) ?? []) {
+        // A slip rarely touches both of the first two letters.
+        if (w[0] !== lw[0] && w[0] !== lw[1] && w[1] !== lw[0]) continue;
+        const n = vocab.get(w) ?? 0;
+        if (n < 1 || n < own) continue;
+        const c = this.nearby(lw, w, false, maxDistance);
+        if (c) out.push(c);
+      }
+    }
+    neighbours.set(lw, out);
+    return out;
   }
 
   /**

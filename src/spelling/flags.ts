@@ -20,14 +20,39 @@ export interface SpellingFinding {
   reason: string;
 }
 
+/**
+ * The words of each distinct text a vocabulary was built from, kept beside it so that the rows'
+ * own words (the same texts again) are not tokenised twice. Lives as long as the vocabulary.
+ */
+const wordsOfTexts = new WeakMap<Map<string, number>, Map<string, string[]>>();
+
 /** Lower-case word → count over all the given texts (pass every text of the document). */
 export function buildDocumentVocabulary(texts: string[]): Map<string, number> {
   const counts = new Map<string, number>();
+  const memo = new Map<string, string[]>();
   for (const text of texts) {
     if (typeof text !== 'string') continue;
-    for (const w of plainWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let words = memo.get(text);
+    if (words === undefined) {
+      words = plainWords(text);
+      memo.set(text, words);
+    }
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
+  wordsOfTexts.set(counts, memo);
   return counts;
+}
+
+/** The words of a row's sasaran, indikator, formulasi and penjelasan (a correction can be read there). */
+function rowWords(
+  row: SectionDraft['indikator'][number],
+  memo: Map<string, string[]> | undefined,
+): Set<string> {
+  const words = new Set<string>();
+  for (const t of [row.sasaran, row.indikator, row.formulasi, ...row.penjelasan]) {
+    if (typeof t === 'string') for (const w of memo?.get(t) ?? plainWords(t)) words.add(w);
+  }
+  return words;
 }
 
 /** Every misspelling found in the checked cells of a section, in row and field order. */
@@ -37,15 +62,16 @@ export function spellingFindings(
   documentVocabulary?: Map<string, number>,
 ): SpellingFinding[] {
   const out: SpellingFinding[] = [];
+  const memo = documentVocabulary ? wordsOfTexts.get(documentVocabulary) : undefined;
   section.indikator.forEach((row, i) => {
-    const sameRowText = [row.sasaran, row.indikator, row.formulasi, ...row.penjelasan]
-      .filter((t): t is string => typeof t === 'string')
-      .join('\n');
+    // The row's words are read once for its three checked cells.
+    let sameRowWords: Set<string> | undefined;
     for (const field of SPELLING_FIELDS) {
       const text = row[field];
       if (!text) continue;
+      sameRowWords ??= rowWords(row, memo);
       const seen = new Set<string>();
-      for (const v of checker.findVariants(text, { documentVocabulary, sameRowText })) {
+      for (const v of checker.findVariants(text, { documentVocabulary, sameRowWords })) {
         const key = v.word.toLowerCase();
         if (seen.has(key)) continue; // one flag per misspelt word per cell
         seen.add(key);

@@ -20,12 +20,21 @@ function cellLines(text: string): string[] {
 const HEADING_CELL_SHARE = 0.5;
 /** Share of a row's non-empty cells that must read as headings. */
 const HEADING_ROW_SHARE = 0.75;
+/** A cell longer than this (characters, markup stripped) is data, never a column heading. */
+const MAX_HEADING_CELL_CHARS = 120;
 
 /** The columns named by a heading row, or null when the row is not a heading. */
 export function headingColumns(row: TableRow): HeaderColumn[] | null {
+  const stripped = row.cells.map((c) => stripMarkup(c.text));
+  // Every data row of every table is asked, so the cheap tests that reject a data row come
+  // first: headings are short, and made of heading words (a data row mentioning "Sumber Daya"
+  // or "Kinerja" is not one).
+  const texts = stripped.map((t) => t.trim()).filter(Boolean);
+  if (texts.some((t) => t.length > MAX_HEADING_CELL_CHARS)) return null;
+  if (!mostlyHeadingWords(texts)) return null;
   const seen = new Set<ColumnRole>();
-  const cols = row.cells.map((c) => {
-    const h = roleOfHeaderCell(stripMarkup(c.text), seen);
+  const cols = stripped.map((t) => {
+    const h = roleOfHeaderCell(t, seen);
     seen.add(h.role);
     return h;
   });
@@ -34,12 +43,21 @@ export function headingColumns(row: TableRow): HeaderColumn[] | null {
     roles.has(r as ColumnRole),
   );
   if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
-  // Headings are short and made of heading words; a data row mentioning "Sumber Daya" or
-  // "Kinerja" is not one.
-  const texts = row.cells.map((c) => stripMarkup(c.text).trim()).filter(Boolean);
-  if (texts.some((t) => t.length > 120)) return null;
-  const headingLike = texts.filter((t) => headingScore(t).share >= HEADING_CELL_SHARE).length;
-  return headingLike >= texts.length * HEADING_ROW_SHARE ? cols : null;
+  return cols;
+}
+
+/**
+ * True when at least HEADING_ROW_SHARE of the cells read as headings; stops as soon as the
+ * cells left cannot reach that share.
+ */
+function mostlyHeadingWords(texts: readonly string[]): boolean {
+  const needed = texts.length * HEADING_ROW_SHARE;
+  let headingLike = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (headingLike + (texts.length - i) < needed) return false;
+    if (headingScore(texts[i]!).share >= HEADING_CELL_SHARE) headingLike++;
+  }
+  return headingLike >= needed;
 }
 
 /** Year sub-headings under a TARGET heading ("2018 | 2019 | …"), by column position. */

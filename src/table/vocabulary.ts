@@ -116,7 +116,7 @@ function lookupHeaderWord(t: string): string | null {
 export function headerTokens(text: string): string[] {
   const raw = text
     .toUpperCase()
-    .replace(/[()/,;:.&]/g, (m) => ` ${m} `)
+    .replace(/[()/,;:.&]/g, ' $& ')
     .split(/\s+/)
     .filter(Boolean);
   const out: string[] = [];
@@ -140,6 +140,10 @@ export interface HeaderColumn {
   year?: string;
 }
 
+function hasRole(cols: readonly HeaderColumn[], role: ColumnRole): boolean {
+  return cols.some((c) => c.role === role);
+}
+
 /**
  * Reads a run of heading tokens (in column order) into columns. Parenthesised words belong to
  * the current column ("PENJELASAN (MAKNA INDIKATOR, … CARA PERHITUNGAN INDIKATOR").
@@ -147,13 +151,11 @@ export interface HeaderColumn {
 export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
   const cols: HeaderColumn[] = [];
   let depth = 0;
-  const current = () => cols[cols.length - 1];
-  const has = (r: ColumnRole) => cols.some((c) => c.role === r);
   for (const tok of tokens) {
     if (tok === '(') depth++;
     if (tok === ')') depth = Math.max(0, depth - 1);
     const w = canonicalHeaderWord(tok);
-    const cur = current();
+    const cur = cols[cols.length - 1];
     // A parenthesis a dump never closed ends at the next column's own heading word.
     if (depth > 0 && w && PAREN_CLOSERS.has(w)) depth = 0;
     if (depth > 0 || !w) {
@@ -168,9 +170,9 @@ export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
     if (w === 'KINERJA' || w === 'KEGIATAN') {
       const continuing =
         cur && (cur.role === 'sasaran' || cur.role === 'indikator') && !cur.label.includes(w);
-      role = continuing ? undefined : has('sasaran') ? undefined : 'sasaran';
+      role = continuing ? undefined : hasRole(cols, 'sasaran') ? undefined : 'sasaran';
     }
-    if (w === 'PROGRAM' && has('sasaran')) role = undefined;
+    if (w === 'PROGRAM' && hasRole(cols, 'sasaran')) role = undefined;
     if (role === 'formulasi' && cur?.role === 'formulasi') role = undefined;
     if (role === 'target' && cur?.role === 'target' && !cur.year) role = undefined;
     if (role && !(cur && cur.role === role && role !== 'no' && !cur.year)) {

@@ -16,6 +16,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, body: string) => {
     if (body[0] === '#') {
       const code =
@@ -26,23 +27,27 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** `<br>` becomes a line break; other tags and markdown emphasis vanish. */
+/**
+ * `<br>` becomes a line break; other tags and markdown emphasis vanish. Each step runs only when
+ * its marker character is present: most cells have none, and every cell passes through here.
+ */
 export function stripMarkup(s: string): string {
-  return decodeEntities(
-    s
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?>/gi, '')
-      .replace(/\*\*([^*]*)\*\*/g, '$1')
-      .replace(/__([^_]+)__/g, '$1')
-      .replace(/\*\*/g, ''),
-  );
+  let out = s;
+  if (out.includes('<')) {
+    out = out.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?>/gi, '');
+  }
+  if (out.includes('*')) out = out.replace(/\*\*([^*]*)\*\*/g, '$1');
+  if (out.includes('_')) out = out.replace(/__([^_]+)__/g, '$1');
+  if (out.includes('*')) out = out.replace(/\*\*/g, '');
+  return decodeEntities(out);
 }
 
+/**
+ * Runs of whitespace (and zero-width spaces, which \s does not cover) become one space; ends
+ * trimmed. Non-breaking and typographic spaces are whitespace to \s already.
+ */
 export function collapseWhitespace(s: string): string {
-  return s
-    .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 /**

@@ -9,21 +9,39 @@ export type WordTest = (lowerWord: string) => boolean;
 /** Indonesian suffixes that never stand alone: a line starting with one continues the word above. */
 const SUFFIXES = new Set(['an', 'kan', 'i', 'nya', 'lah', 'kah', 'pun', 'annya', 'kannya']);
 
-const WORD_END = /([A-Za-zÀ-ÿ]+)[-]?$/;
 const WORD_START = /^([a-zà-ÿ]+)/;
+
+/** A letter of the word-joining class [A-Za-zÀ-ÿ]. */
+function isJoinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0xff);
+}
+
+/**
+ * The letters ending `text`, before one optional hyphen ("Pemberday", "Pemberday-"); null when
+ * the text does not end so. A backward scan: the text is everything joined so far, and an
+ * end-anchored regex would scan all of it for every line.
+ */
+function wordAtEnd(text: string): string | null {
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x2d) end--;
+  let start = end;
+  while (start > 0 && isJoinLetter(text.charCodeAt(start - 1))) start--;
+  return start < end ? text.slice(start, end) : null;
+}
 
 /**
  * Decide whether `left` (end of one line) and `right` (start of the next) are one word.
  * Needs a lexicon: the document's own vocabulary does most of the work.
  */
 export function shouldJoinWord(leftLine: string, rightLine: string, isWord: WordTest): boolean {
-  const l = WORD_END.exec(leftLine.trimEnd());
+  const left = leftLine.trimEnd();
+  const l = wordAtEnd(left);
   const r = WORD_START.exec(rightLine.trimStart());
-  if (!l || !r) return false;
-  const a = l[1]!.toLowerCase();
+  if (l === null || !r) return false;
+  const a = l.toLowerCase();
   const b = r[1]!.toLowerCase();
   if (a.length < 2 || (b.length < 2 && !SUFFIXES.has(b))) return false;
-  const hyphen = leftLine.trimEnd().endsWith('-');
+  const hyphen = left.endsWith('-');
   const joined = a + b;
   if (!isWord(joined)) return false;
   if (hyphen) return true;
@@ -44,7 +62,7 @@ export function joinLines(lines: readonly string[], isWord: WordTest): string {
       continue;
     }
     if (shouldJoinWord(out, line, isWord)) {
-      out = out.replace(/-$/, '') + line;
+      out = (out.endsWith('-') ? out.slice(0, -1) : out) + line;
     } else {
       out = `${out} ${line}`;
     }

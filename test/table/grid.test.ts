@@ -1,0 +1,70 @@
+/** Heading rows of grid tables: the cheap rejections come first but decide as before. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TableRow } from '../../src/ir/document.js';
+import { headingColumns } from '../../src/table/grid.js';
+import type { ColumnRole } from '../../src/table/vocabulary.js';
+import { headingScore, roleOfHeaderCell } from '../../src/table/vocabulary.js';
+import { stripMarkup } from '../../src/text/clean.js';
+
+const row = (texts: string[]): TableRow =>
+  ({ cells: texts.map((text) => ({ text })) }) as unknown as TableRow;
+
+/** The order of tests as first written: roles, then length, then heading share. */
+function reference(r: TableRow) {
+  const seen = new Set<ColumnRole>();
+  const cols = r.cells.map((c) => {
+    const h = roleOfHeaderCell(stripMarkup(c.text), seen);
+    seen.add(h.role);
+    return h;
+  });
+  const roles = new Set(cols.map((c) => c.role));
+  const strong = ['sasaran', 'indikator', 'formulasi', 'sumberData'].filter((x) =>
+    roles.has(x as ColumnRole),
+  );
+  if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
+  const texts = r.cells.map((c) => stripMarkup(c.text).trim()).filter(Boolean);
+  if (texts.some((t) => t.length > 120)) return null;
+  const like = texts.filter((t) => headingScore(t).share >= 0.5).length;
+  return like >= texts.length * 0.75 ? cols : null;
+}
+
+describe('headingColumns', () => {
+  it('reads a heading row and rejects data rows', () => {
+    const head = headingColumns(row(['NO', 'SASARAN', 'INDIKATOR KINERJA', 'FORMULASI', 'SUMBER DATA']));
+    expect(head?.map((c) => c.role)).toEqual(['no', 'sasaran', 'indikator', 'formulasi', 'sumberData']);
+    expect(
+      headingColumns(row(['1', 'Meningkatnya pelayanan', 'Persentase SOP', 'Jumlah / Jumlah', 'Seksi'])),
+    ).toBeNull();
+    expect(headingColumns(row(['SASARAN', 'INDIKATOR', `FORMULASI ${'x'.repeat(130)}`]))).toBeNull();
+  });
+  it('decides as the original order of tests did', () => {
+    const cell = fc
+      .array(
+        fc.constantFrom(
+          'SASARAN',
+          'INDIKATOR',
+          'KINERJA',
+          'FORMULASI',
+          'SUMBER',
+          'DATA',
+          'Jumlah',
+          'desa',
+          ' ',
+          '**',
+          '2019',
+          'x'.repeat(60),
+        ),
+        {
+          maxLength: 4,
+        },
+      )
+      .map((a) => a.join(' '));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 6 }), (texts) => {
+        expect(headingColumns(row(texts))).toEqual(reference(row(texts)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
