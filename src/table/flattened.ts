@@ -167,11 +167,22 @@ function tokenize(lines: readonly string[]): Tok[] {
     const words = line.map((t) =>
       t.key.length > 2 && !NO_BREAK_AFTER.has(t.key) && !/^<num>$/.test(t.key) ? t.key : '',
     );
+    // Distinct words on both sides of each cut, kept incrementally as the cut moves right.
+    const after = new Map<string, number>();
+    for (const w of words) if (w) after.set(w, (after.get(w) ?? 0) + 1);
+    const before = new Set<string>();
+    let overlap = 0;
     for (let k = 1; k < line.length; k++) {
-      const before = new Set(words.slice(0, k).filter(Boolean));
-      const after = new Set(words.slice(k).filter(Boolean));
-      let overlap = 0;
-      for (const w of after) if (before.has(w)) overlap++;
+      const w = words[k - 1]!;
+      if (w) {
+        const left = after.get(w)! - 1;
+        after.set(w, left);
+        if (left === 0 && before.has(w)) overlap--;
+        if (!before.has(w)) {
+          before.add(w);
+          if (left > 0) overlap++;
+        }
+      }
       line[k]!.repeats = overlap;
       line[k]!.echo = echoAt(line, k);
     }
@@ -270,6 +281,23 @@ class ColumnModel {
     void this.roles;
     return Math.max(-3, Math.min(3, l));
   }
+
+  /** Per (role, start or body): lifts by word number, filled as words are asked for. */
+  private byId = new Map<string, Float64Array>();
+
+  /** `lift`, memoised by the word's number (`Tok.keyId`): a model serves many decodings. */
+  liftOf(role: string, t: Tok, isStart: boolean): number {
+    const slot = isStart ? `s${role}` : `b${role}`;
+    let cache = this.byId.get(slot);
+    if (!cache || cache.length <= t.keyId) {
+      const grown = new Float64Array(Math.max(64, (t.keyId + 1) * 2)).fill(NaN);
+      if (cache) grown.set(cache);
+      this.byId.set(slot, (cache = grown));
+    }
+    let v = cache[t.keyId]!;
+    if (Number.isNaN(v)) cache[t.keyId] = v = this.lift(role, t.key, isStart);
+    return v;
+  }
 }
 
 interface State {
@@ -335,23 +363,10 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
     return e + W.emissionLift * mixedLift(t, s, false);
   };
-  // Lifts depend on (column, word) only: computed once per distinct word (tokens carry the
-  // word's number in `keyId`), not per token.
-  let words = 0;
-  for (const t of toks) if (t.keyId >= words) words = t.keyId + 1;
-  const liftCache = states.map(() => [new Float64Array(words).fill(NaN), new Float64Array(words).fill(NaN)]);
-  const mixedLift = (t: Tok, s: State, isStart: boolean): number => {
-    const cache = liftCache[s.index]![isStart ? 1 : 0]!;
-    let v = cache[t.keyId]!;
-    if (Number.isNaN(v)) {
-      const role = s.col.role;
-      v =
-        LEARNED_WEIGHT * model.lift(role, t.key, isStart) +
-        (1 - LEARNED_WEIGHT) * prior.lift(role, t.key, isStart);
-      cache[t.keyId] = v;
-    }
-    return v;
-  };
+  // Lifts depend on (column, word) only: each model memoises them by word number.
+  const mixedLift = (t: Tok, s: State, isStart: boolean): number =>
+    LEARNED_WEIGHT * model.liftOf(s.col.role, t, isStart) +
+    (1 - LEARNED_WEIGHT) * prior.liftOf(s.col.role, t, isStart);
   const startLift = (t: Tok, s: State): number => {
     const role = s.col.role;
     if (role === 'no' || role === 'target') return 0;
