@@ -285,18 +285,19 @@ class ColumnModel {
   /** Per (role, start or body): lifts by word number, filled as words are asked for. */
   private byId = new Map<string, Float64Array>();
 
-  /** `lift`, memoised by the word's number (`Tok.keyId`): a model serves many decodings. */
-  liftOf(role: string, t: Tok, isStart: boolean): number {
+  /**
+   * The memo of `lift` for one role, by word number (`Tok.keyId`), NaN where not yet computed:
+   * a model serves many decodings of one document.
+   */
+  liftTable(role: string, isStart: boolean, words: number): Float64Array {
     const slot = isStart ? `s${role}` : `b${role}`;
     let cache = this.byId.get(slot);
-    if (!cache || cache.length <= t.keyId) {
-      const grown = new Float64Array(Math.max(64, (t.keyId + 1) * 2)).fill(NaN);
+    if (!cache || cache.length < words) {
+      const grown = new Float64Array(words).fill(NaN);
       if (cache) grown.set(cache);
       this.byId.set(slot, (cache = grown));
     }
-    let v = cache[t.keyId]!;
-    if (Number.isNaN(v)) cache[t.keyId] = v = this.lift(role, t.key, isStart);
-    return v;
+    return cache;
   }
 }
 
@@ -364,9 +365,22 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     return e + W.emissionLift * mixedLift(t, s, false);
   };
   // Lifts depend on (column, word) only: each model memoises them by word number.
-  const mixedLift = (t: Tok, s: State, isStart: boolean): number =>
-    LEARNED_WEIGHT * model.liftOf(s.col.role, t, isStart) +
-    (1 - LEARNED_WEIGHT) * prior.liftOf(s.col.role, t, isStart);
+  let words = 0;
+  for (const t of toks) if (t.keyId >= words) words = t.keyId + 1;
+  const memo = states.map((st) =>
+    [false, true].map((isStart) => [
+      model.liftTable(st.col.role, isStart, words),
+      prior.liftTable(st.col.role, isStart, words),
+    ]),
+  );
+  const mixedLift = (t: Tok, s: State, isStart: boolean): number => {
+    const [m, p] = memo[s.index]![isStart ? 1 : 0]!;
+    let a = m![t.keyId]!;
+    if (Number.isNaN(a)) m![t.keyId] = a = model.lift(s.col.role, t.key, isStart);
+    let b = p![t.keyId]!;
+    if (Number.isNaN(b)) p![t.keyId] = b = prior.lift(s.col.role, t.key, isStart);
+    return LEARNED_WEIGHT * a + (1 - LEARNED_WEIGHT) * b;
+  };
   const startLift = (t: Tok, s: State): number => {
     const role = s.col.role;
     if (role === 'no' || role === 'target') return 0;
