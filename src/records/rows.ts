@@ -121,8 +121,12 @@ function carriedOnce(rows: RawRow[], role: FieldRole): boolean {
   if (rows.length < 2 || !rows[0] || !hasValue(rows[0], role)) return false;
   // A stray fragment the dump's decoding put in the column below must not hide the pattern.
   const others = rows.slice(1).filter((r) => hasValue(r, role)).length;
-  return others <= Math.floor(ONCE_STRAY_SHARE * (rows.length - 1));
+  const allowed = Math.floor(ONCE_STRAY_SHARE * (rows.length - 1));
+  return others <= Math.max(rows.length >= ONCE_ONE_STRAY_ROWS ? 1 : 0, allowed);
 }
+
+/** From this many rows, one stray value below a once-printed cell is tolerated whatever the share. */
+const ONCE_ONE_STRAY_ROWS = 4;
 
 /** Share of the rows below a once-printed cell that may still show a value of their own. */
 const ONCE_STRAY_SHARE = 0.15;
