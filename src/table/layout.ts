@@ -12,6 +12,8 @@ import { columnsFromTokens, headerTokens } from './vocabulary.js';
 import { START_WORDS } from './flat-vocabulary.js';
 
 const INDIKATOR_STARTS = new Set(START_WORDS.indikator ?? []);
+/** The columns a row of a table without numbers opens with. */
+const LEADING_ROLES = new Set<string>(['sasaran', 'indikator']);
 
 /** Spaces that separate two cells on one printed line. */
 export const MIN_GAP = 2;
@@ -231,8 +233,14 @@ export function readSpaceAligned(parts: readonly SpaceAlignedPart[]): RawTable |
         /^[A-Z]/.test(ind.text) &&
         INDIKATOR_STARTS.has(firstWord) &&
         placed.length >= 2;
+      const capital = placed.filter((p) => /^[A-Z0-9("'“-]/.test(p.text));
+      // Without row numbers, a row opens where several cells open at once, one of them in the
+      // leading columns (sasaran, indikator): wrapped formula and source lines also start with
+      // capitals, but they never open the row's leading cells.
       const opensCells =
-        placed.filter((p) => /^[A-Z0-9("'“-]/.test(p.text)).length >= 2 && placed.length >= 2;
+        capital.length >= 2 &&
+        placed.length >= 2 &&
+        capital.some((p) => LEADING_ROLES.has(cols[p.col]!.role) && /^[A-Z0-9]/.test(p.text));
       if (!row || numbered || subRow || (noIdx < 0 && opensCells)) {
         row = { cells: {}, targets: {}, page: null, bbox: null };
         rows.push(row);

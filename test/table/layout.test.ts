@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readSpaceAligned } from '../../src/table/layout.js';
+
+// pdftotext -layout of a borderless table without row numbers: the second line of the first row
+// continues the sasaran cell (lower case) and wraps the formula and source cells, which start
+// with capitals ("Perangkat Desa", "Pemerintahan"): it must not open a row.
+const heading = [
+  '            SASARAN                     INDIKATOR KINERJA            FORMULASI              SUMBER DATA',
+];
+const body = [
+  'Peningkatan kinerja pemerintah desa Pembinaan perangkat desa      Jumlah Pembinaan       Seksi Tata',
+  'dan tata kelola keuangan desa yang                                Perangkat Desa         Pemerintahan',
+  'transparan dan akuntabel',
+  'Tertib administrasi kependudukan    Jumlah Laporan kependudukan   Jumlah Laporan         Seksi Tata',
+  '                                    (KTP, KK dan Mutasi)          Kependudukan           Pemerintahan',
+];
+
+describe('space-aligned tables without row numbers', () => {
+  const table = readSpaceAligned([{ heading, body }]);
+  it('opens a row only where a leading cell (sasaran, indikator) opens', () => {
+    expect(table?.rows).toHaveLength(2);
+    const [first, second] = table!.rows;
+    expect(first!.cells.formulasi?.join(' ')).toBe('Jumlah Pembinaan Perangkat Desa');
+    expect(first!.cells.sumberData?.join(' ')).toBe('Seksi Tata Pemerintahan');
+    expect(second!.cells.indikator?.join(' ')).toBe('Jumlah Laporan kependudukan (KTP, KK dan Mutasi)');
+  });
+  it('cuts a chunk that runs across a column start at the space there', () => {
+    expect(table!.rows[0]!.cells.sasaran?.[0]).toBe('Peningkatan kinerja pemerintah desa');
+    expect(table!.rows[0]!.cells.indikator?.[0]).toBe('Pembinaan perangkat desa');
+  });
+});
