@@ -66,6 +66,8 @@ export const WEIGHTS = {
   pairedElsewhere: -1.5,
   /** Per word (up to two) that a capitalised word echoes the words before it (see Tok.echo). */
   echo: 0.7,
+  /** A second position title on a line (see Tok.secondTitle). */
+  secondTitle: 2.5,
 };
 
 interface Tok {
@@ -86,6 +88,11 @@ interface Tok {
   bullet: boolean;
   /** ➢ • ► – an explanation bullet, not a list hyphen. */
   explanationBullet: boolean;
+  /**
+   * A position title's head word ("Kasubbag", "Sekretaris") after another one on the same line:
+   * two titles side by side are two cells (penanggung jawab | sumber data), not one title.
+   */
+  secondTitle: boolean;
   capital: boolean;
   lowercase: boolean;
   /** A row number that fits the table's numbering so far (1, 2, 3 … not "17 Agustus"). */
@@ -147,6 +154,7 @@ function tokenize(lines: readonly string[]): Tok[] {
         isRowNo: /^\d{1,2}\.?$/.test(text),
         bullet: /^[➢➤►•●▪■✓-]/.test(text),
         explanationBullet: /^[➢➤►•●▪■✓]/.test(text),
+        secondTitle: false,
         capital: /^[A-Z(]/.test(text),
         lowercase: /^[a-z]/.test(text),
         plausibleRowNo: false,
@@ -167,6 +175,12 @@ function tokenize(lines: readonly string[]): Tok[] {
     const words = line.map((t) =>
       t.key.length > 2 && !NO_BREAK_AFTER.has(t.key) && !/^<num>$/.test(t.key) ? t.key : '',
     );
+    let titleSeen = false;
+    for (const t of line) {
+      const head = TITLE_HEADS.has(t.key);
+      t.secondTitle = head && titleSeen && t.capital;
+      if (head) titleSeen = true;
+    }
     // Distinct words on both sides of each cut, kept incrementally as the cut moves right.
     const after = new Map<string, number>();
     for (const w of words) if (w) after.set(w, (after.get(w) ?? 0) + 1);
@@ -223,6 +237,24 @@ function echoAt(line: readonly Tok[], k: number): number {
     first >= 0 && first < k - 1 && line[first]!.key === line[k]!.key && line[k]!.key.length > 2;
   return Math.max(m, restarts ? 1 : 0);
 }
+
+/** Head words of Indonesian position titles (the people of a penanggung jawab or sumber data cell). */
+const TITLE_HEADS = new Set([
+  'kepala',
+  'kasi',
+  'kasie',
+  'kasubbag',
+  'kasubag',
+  'kasub',
+  'kabid',
+  'kabag',
+  'sekretaris',
+  'sekcam',
+  'camat',
+  'lurah',
+  'bendahara',
+  'pengurus',
+]);
 
 /** How far a row number may jump past the highest one seen (a row or two may be lost). */
 const MAX_ROW_NUMBER_JUMP = 2;
@@ -420,6 +452,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (t.pairedElsewhere) b += W.pairedElsewhere;
     if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
     if (!t.lineStart && t.capital && t.echo > 0) b += W.echo * Math.min(t.echo, 2);
+    if (!t.lineStart && t.secondTitle) b += W.secondTitle;
     // A cell does not end on "dan" / "yang", whether the break is a line end or a gap.
     if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
     return b;

@@ -250,3 +250,31 @@ describe('flattened tables: numbered sub-indicators', () => {
     expect(Object.values(rows[3]!.cells).flat().join(' ')).not.toMatch(/^1\./);
   });
 });
+
+// Penanggung jawab and sumber data side by side, both naming positions: "Sekretaris Kasubbag …".
+const TITLES = `NO SASARAN INDIKATOR KINERJA FORMULASI PERHITUNGAN PENANGGUNG JAWAB SUMBER DATA
+
+1 Tertibnya administrasi kantor
+
+Jumlah surat yang diarsipkan
+
+Surat diarsipkan dibanding surat masuk
+
+Sekretaris Kasubbag Umum
+
+2 Tertibnya pengelolaan aset
+
+Jumlah aset yang dicatat
+
+Aset dicatat dibanding aset yang ada
+
+Sekretaris Kasubbag Keuangan
+`;
+
+describe('flattened tables: two position titles on one line', () => {
+  it('splits them into penanggung jawab and sumber data', () => {
+    const rows = tablesFromFlattened(TITLES.split('\n')).tables[0]?.rows ?? [];
+    expect(rows.map((r) => r.cells.penanggungJawab?.join(' '))).toEqual(['Sekretaris', 'Sekretaris']);
+    expect(rows.map((r) => r.cells.sumberData?.join(' '))).toEqual(['Kasubbag Umum', 'Kasubbag Keuangan']);
+  });
+});
