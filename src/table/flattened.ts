@@ -754,7 +754,14 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
   const rows: RawRow[] = [];
   let row: RawRow | null = null;
   for (const f of frags) {
-    if (f.newRow || !row) {
+    // The first numbered sub-indicator of a row whose indikator is still empty is that row's own.
+    const firstItem =
+      !!row &&
+      f.newRow &&
+      toks[f.from]!.itemNumber &&
+      states[f.state]!.col.role === 'no' &&
+      !row.cells.indikator;
+    if ((f.newRow && !firstItem) || !row) {
       row = { cells: {}, targets: {}, page: null, bbox: null };
       rows.push(row);
     }
