@@ -30,14 +30,17 @@ export interface ReadImageOptions {
   engine?: OcrEngine;
   ocr?: OcrEngineOptions;
   table?: Partial<TableSettings>;
+  /** OCR resolution (pixels per inch) instead of OCR_DPI, for measurements. */
+  dpi?: number;
 }
 
-/** Raster size and resolution for OCR of a frame. */
-export function ocrRaster(frame: ImageFrame): { width: number; height: number; dpi: number } {
+/** Raster size and resolution for OCR of a frame, aiming at `dpi` (OCR_DPI by default). */
+export function ocrRaster(frame: ImageFrame, dpi = OCR_DPI): { width: number; height: number; dpi: number } {
   const res = frameResolution(frame);
   // Non-square pixels (fax modes) are squared to the finer of the two resolutions.
   const finer = Math.max(res.dpiX, res.dpiY);
-  const target = finer > OCR_DPI * DOWNSCALE_ABOVE_FACTOR || finer < UPSCALE_BELOW_DPI ? OCR_DPI : finer;
+  const coarse = finer < Math.min(UPSCALE_BELOW_DPI, dpi);
+  const target = finer > dpi * DOWNSCALE_ABOVE_FACTOR || coarse ? dpi : finer;
   return {
     width: Math.max(1, Math.round((frame.width * target) / res.dpiX)),
     height: Math.max(1, Math.round((frame.height * target) / res.dpiY)),
@@ -57,7 +60,7 @@ export async function readImage(bytes: Uint8Array, opts: ReadImageOptions): Prom
     for (let i = 0; i < probe.frames.length; i++) {
       const frame = probe.frames[i]!;
       const page = i + 1;
-      const target = ocrRaster(frame);
+      const target = ocrRaster(frame, opts.dpi);
       const raster = await decodeFrame(bytes, probe.format, frame, target, file, page);
       engine ??= await createOcrEngine(opts.ocr);
       const r = await ocrPage(engine, raster, { page, dpi: target.dpi });

@@ -1,14 +1,16 @@
 /**
- * The OCR engine: one tesseract.js worker (a worker thread running tesseract's wasm build), made
- * once per document and terminated at its end. Everything it loads comes from node_modules: the
- * worker script and the wasm core from tesseract.js / tesseract.js-core (its Node build never
- * fetches them), the LSTM models from @tesseract.js-data/<lang> through `langPath`, with the
- * model cache off, so OCR runs offline and writes nothing to disk.
+ * The OCR engine: one tesseract.js worker (a worker thread running tesseract's wasm build).
+ * createOcrEngine makes one for the caller to stop; getOcrEngine shares one per thread and
+ * options across pages and documents (stopped when idle or at releaseOcrEngines). Everything it
+ * loads comes from node_modules: the worker script and the wasm core from tesseract.js /
+ * tesseract.js-core (its Node build never fetches them), the LSTM models from
+ * @tesseract.js-data/<lang> through `langPath`, with the model cache off, so OCR runs offline
+ * and writes nothing to disk.
  *
  * Pages go in as binary PGM (no PNG encode/decode) and come back as words with pixel boxes,
  * confidences, and each line's baseline and row height (tesseract's JSON "blocks" output).
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,6 +46,11 @@ export interface OcrEngineOptions {
   pageSegMode?: string;
   /** Extra tesseract parameters (measured alternatives in scripts/bench-ocr.ts). */
   parameters?: Record<string, string>;
+  /**
+   * A folder holding `<lang>.traineddata` or `<lang>.traineddata.gz` for every language, used
+   * instead of the @tesseract.js-data packages (e.g. tessdata_fast models; see the bench).
+   */
+  modelDir?: string;
 }
 
 /** A recognised word in raster pixels. */
@@ -73,15 +80,30 @@ export function traineddataDir(lang: OcrLanguage): string {
   return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), TRAINEDDATA_VARIANT);
 }
 
+/** The model file of `lang` in `dir`, gzipped or not; null when there is none. */
+function modelFile(dir: string, lang: OcrLanguage): string | null {
+  for (const name of [`${lang}.traineddata.gz`, `${lang}.traineddata`]) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
 /**
- * One folder with every requested model: the package folder itself for one language; for
- * several, a temporary folder of symlinks into node_modules (tesseract.js takes one langPath).
+ * One folder with every requested model, as tesseract.js takes one langPath: a temporary folder
+ * of symlinks into node_modules (or `modelDir`). Every link is named `.gz`: tesseract.js reads
+ * the gzip magic, not the name, so plain models load as well.
  */
-function languageFolder(langs: readonly OcrLanguage[]): { dir: string; cleanup: () => void } {
-  if (langs.length === 1) return { dir: traineddataDir(langs[0]!), cleanup: () => undefined };
+function languageFolder(
+  langs: readonly OcrLanguage[],
+  modelDir?: string,
+): { dir: string; cleanup: () => void } {
+  const files = langs.map((l) => {
+    const f = modelFile(modelDir ?? traineddataDir(l), l);
+    if (!f) throw new Error(`no ${l}.traineddata in ${modelDir ?? traineddataDir(l)}`);
+    return f;
+  });
   const dir = mkdtempSync(join(tmpdir(), 'iki-tessdata-'));
-  for (const l of langs)
-    symlinkSync(join(traineddataDir(l), `${l}.traineddata.gz`), join(dir, `${l}.traineddata.gz`));
+  langs.forEach((l, i) => symlinkSync(files[i]!, join(dir, `${l}.traineddata.gz`)));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -204,10 +226,11 @@ export function blocksToWords(blocks: readonly JsonBlock[] | null): OcrWord[] {
 /** Starts a worker with the models loaded; throws IkiError (stage 'ocr') when it cannot. */
 export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrEngine> {
   const langs = opts.languages?.length ? opts.languages : DEFAULT_OCR_LANGUAGES;
-  const folder = languageFolder(langs);
   let lastError: unknown;
   let worker: Tesseract.Worker | null = null;
+  let folder: { dir: string; cleanup: () => void } = { dir: '', cleanup: () => undefined };
   try {
+    folder = languageFolder(langs, opts.modelDir);
     worker = await Tesseract.createWorker([...langs].join('+'), Tesseract.OEM.LSTM_ONLY, {
       langPath: folder.dir,
       gzip: true,
@@ -224,12 +247,14 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       ...opts.parameters,
     });
   } catch (err) {
-    folder.cleanup();
     await worker?.terminate().catch(() => undefined);
     throw new IkiError('OCR_UNAVAILABLE', `the OCR engine could not start (${String(lastError ?? err)})`, {
       stage: 'ocr',
       cause: err,
     });
+  } finally {
+    // The models are in the worker's memory now; the folder of links is not needed again.
+    folder.cleanup();
   }
   const live = worker;
   let stopped = false;
@@ -249,11 +274,120 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
     async terminate(): Promise<void> {
       if (stopped) return;
       stopped = true;
-      try {
-        await live.terminate();
-      } finally {
-        folder.cleanup();
-      }
+      await live.terminate();
     },
   };
+}
+
+/**
+ * A shared engine is stopped after this long (ms) without a page: starting one (wasm, models)
+ * costs about a second of CPU and its heap some hundreds of MB, a page a few seconds. A live
+ * worker thread keeps Node running, so this also bounds how long an idle process lingers when
+ * nobody calls releaseOcrEngines().
+ */
+export const OCR_ENGINE_IDLE_MS = 30_000;
+
+interface SharedSlot {
+  engine: Promise<OcrEngine>;
+  /** Recognitions in flight. */
+  busy: number;
+  timer?: NodeJS.Timeout;
+  /** Taken out of use: stops as soon as nothing is in flight. */
+  retired: boolean;
+  /** Called when `busy` drops to 0. */
+  drained?: () => void;
+  stopped?: Promise<void>;
+}
+
+/** This thread's shared engines, by options (module state is per worker thread). */
+const sharedEngines = new Map<string, SharedSlot>();
+
+function engineKey(opts: OcrEngineOptions): string {
+  const langs = opts.languages?.length ? opts.languages : DEFAULT_OCR_LANGUAGES;
+  return JSON.stringify([
+    langs,
+    opts.pageSegMode ?? DEFAULT_PAGE_SEG_MODE,
+    opts.parameters ?? {},
+    opts.modelDir ?? '',
+  ]);
+}
+
+/** The live slot for `key`, started when there is none. */
+function slotFor(key: string, opts: OcrEngineOptions): SharedSlot {
+  const live = sharedEngines.get(key);
+  if (live) return live;
+  const slot: SharedSlot = { engine: createOcrEngine(opts), busy: 0, retired: false };
+  sharedEngines.set(key, slot);
+  // A failed start is forgotten, so the next call tries again.
+  slot.engine.catch(() => {
+    if (sharedEngines.get(key) === slot) sharedEngines.delete(key);
+  });
+  return slot;
+}
+
+/** Retires the slot; its worker stops now, or when its last recognition in flight ends. */
+function retire(key: string, slot: SharedSlot): Promise<void> {
+  clearTimeout(slot.timer);
+  slot.retired = true;
+  if (sharedEngines.get(key) === slot) sharedEngines.delete(key);
+  if (!slot.stopped) {
+    const idle = slot.busy === 0 ? Promise.resolve() : new Promise<void>((r) => (slot.drained = r));
+    slot.stopped = idle.then(() =>
+      slot.engine.then(
+        (e) => e.terminate(),
+        () => undefined,
+      ),
+    );
+  }
+  return slot.stopped;
+}
+
+function armIdleTimer(key: string, slot: SharedSlot): void {
+  clearTimeout(slot.timer);
+  slot.timer = setTimeout(() => void retire(key, slot), OCR_ENGINE_IDLE_MS);
+  // The timer alone must not keep the process alive (the worker thread does, until stopped).
+  slot.timer.unref();
+}
+
+/**
+ * This thread's engine for `opts`: started on first use and kept for the next pages and
+ * documents (tesseract.js runs one job at a time per worker, so concurrent callers queue). It
+ * stops after OCR_ENGINE_IDLE_MS without work, or at releaseOcrEngines(); a handle used after
+ * that starts a new one, so handles never go stale. The handle's terminate() does nothing (the
+ * engine is shared). Throws IkiError (stage 'ocr') when the engine cannot start; the next call
+ * tries again.
+ */
+export async function getOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrEngine> {
+  const key = engineKey(opts);
+  const first = slotFor(key, opts);
+  await first.engine;
+  if (first.busy === 0 && !first.retired) armIdleTimer(key, first);
+  return {
+    async recognize(img, dpi, pageSegMode) {
+      const slot = slotFor(key, opts);
+      clearTimeout(slot.timer);
+      slot.busy++;
+      try {
+        return await (await slot.engine).recognize(img, dpi, pageSegMode);
+      } finally {
+        slot.busy--;
+        if (slot.busy === 0) {
+          if (slot.retired) slot.drained?.();
+          else armIdleTimer(key, slot);
+        }
+      }
+    },
+    async terminate() {
+      // Shared: it stays up for the next caller until idle or released.
+    },
+  };
+}
+
+/**
+ * Stops every shared engine of this thread (at shutdown, or to free memory), each after its
+ * recognitions in flight; the next getOcrEngine() or handle call starts anew.
+ */
+export async function releaseOcrEngines(): Promise<void> {
+  const slots = [...sharedEngines.entries()];
+  await Promise.all(slots.map(([key, slot]) => retire(key, slot)));
 }

@@ -17,6 +17,8 @@ export interface OcrFallbackOptions {
   engine?: OcrEngine;
   ocr?: OcrEngineOptions;
   table?: Partial<TableSettings>;
+  /** Render resolution for OCR instead of OCR_DPI, for measurements. */
+  dpi?: number;
 }
 
 /** Pages (1-based) the text layer cannot serve; pages that failed to load (width 0) are not retried. */
@@ -37,7 +39,7 @@ export async function withOcrFallback(
   const lazyEngine = async () => (engine ??= await createOcrEngine(opts.ocr));
   let results;
   try {
-    results = await ocrPdfPages(bytes, opts.file, targets, lazyEngine);
+    results = await ocrPdfPages(bytes, opts.file, targets, lazyEngine, opts.dpi);
   } finally {
     if (own) await engine?.terminate();
   }
