@@ -22,7 +22,7 @@ import { columnsFromTokens, headerTokens } from './vocabulary.js';
 /** How many lines a heading may span in a dump. */
 const MAX_HEADING_LINES = 30;
 /** Most rounds of re-estimation from the document's own decoding (it stops earlier once a round changes nothing). */
-const EM_ROUNDS = 4;
+const EM_ROUNDS = 2;
 /** Weight of the document's own statistics against the prior vocabulary. */
 const LEARNED_WEIGHT = 0.6;
 /** Dirichlet smoothing mass of the column models. */
