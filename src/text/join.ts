@@ -51,6 +51,17 @@ export function shouldJoinWord(leftLine: string, rightLine: string, isWord: Word
   return !(isWord(a) && isWord(b));
 }
 
+/** A line ending in letters and a hyphen, and the next starting with a lower-case word. */
+function hyphenCompound(left: string, right: string): boolean {
+  const n = left.length;
+  return (
+    n >= 3 &&
+    left.charCodeAt(n - 1) === 0x2d &&
+    isJoinLetter(left.charCodeAt(n - 2)) &&
+    /^[a-z]{2}/.test(right)
+  );
+}
+
 /** Join lines with single spaces, rejoining broken words. */
 export function joinLines(lines: readonly string[], isWord: WordTest): string {
   let out = '';
@@ -63,6 +74,9 @@ export function joinLines(lines: readonly string[], isWord: WordTest): string {
     }
     if (shouldJoinWord(out, line, isWord)) {
       out = (out.endsWith('-') ? out.slice(0, -1) : out) + line;
+    } else if (hyphenCompound(out, line)) {
+      // "perundang-" / "undangan": a hyphenated word wrapped at its hyphen keeps the hyphen.
+      out += line;
     } else {
       out = `${out} ${line}`;
     }

@@ -37,6 +37,13 @@ describe('text cleaning', () => {
     expect(joinLines(['dan', 'kegiatan'], isWord)).toBe('dan kegiatan');
     expect(joinLines(['perundang-', 'undangan'], (w) => w === 'perundangundangan')).toBe('perundangundangan');
   });
+  it('keeps the hyphen of a hyphenated word wrapped at it, and a dash between words spaced', () => {
+    const none = () => false;
+    expect(joinLines(['peraturan perundang-', 'undangan'], none)).toBe('peraturan perundang-undangan');
+    expect(joinLines(['tugas lain-', 'lain'], none)).toBe('tugas lain-lain');
+    expect(joinLines(['2018 -', 'sekarang'], none)).toBe('2018 - sekarang');
+    expect(joinLines(['Kecamatan -', 'Desa'], none)).toBe('Kecamatan - Desa');
+  });
   it('never throws on any text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 500 }), (s) => {
