@@ -68,6 +68,8 @@ export const WEIGHTS = {
   echo: 0.7,
   /** A second position title on a line (see Tok.secondTitle). */
   secondTitle: 2.5,
+  /** A row that opens without a number in the sasaran column of a numbered table. */
+  unnumberedSasaranRow: -1.5,
 };
 
 interface Tok {
@@ -477,6 +479,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   // Per token: the best way into each state from an earlier state of the same row (skipping the
   // columns between) and from any state at or after it (a new row), as running maxima: O(S)
   // per token instead of O(S²). Ties go to the lower state, as a scan in state order would.
+  const hasNo = states.some((st) => st.col.role === 'no');
   const fwdBest = new Float64Array(S);
   const fwdFrom = new Int32Array(S);
   const newBest = new Float64Array(S);
@@ -541,6 +544,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
           nw += W.newRow + bsig + rowStart[j]!;
           if (role === 'no' && t.plausibleRowNo) nw += W.rowNumber;
           if (t.indented && j > 0) nw += W.indentedRowStart;
+          // Rows are numbered: a row without a number is a sub-indicator, its sasaran the row's above.
+          if (hasNo && role === 'sasaran') nw += W.unnumberedSasaranRow;
           if (!t.lineStart && !(role === 'no' && t.plausibleRowNo)) nw += W.midLineRowWithoutNumber;
         }
       }

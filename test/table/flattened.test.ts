@@ -280,3 +280,22 @@ describe('flattened tables: two position titles on one line', () => {
     expect(rows.map((r) => r.cells.sumberData?.join(' '))).toEqual(['Kasubbag Umum', 'Kasubbag Keuangan']);
   });
 });
+
+// A numbered table whose second indicator of row 1 is printed without a number.
+const SUBROW = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
+
+1. Terwujudnya ketertiban umum  Patroli wilayah  Pelaksanaan patroli rutin  Laporan Satpol
+
+  Penyuluhan ketertiban warga  Pelaksanaan penyuluhan rutin
+
+2. Terwujudnya pasar tertib  Penertiban pedagang  Pelaksanaan penertiban rutin  Laporan Satpol
+`;
+
+describe('flattened tables: unnumbered rows of a numbered table', () => {
+  it('open at the indikator (the sasaran is the row’s above), not at the sasaran', () => {
+    const rows = tablesFromFlattened(SUBROW.split('\n')).tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.cells.sasaran).toBeUndefined();
+    expect(rows[1]!.cells.indikator?.join(' ')).toMatch(/^Penyuluhan ketertiban warga/);
+  });
+});
