@@ -76,3 +76,15 @@ console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} M
 // Text-layer PDFs, beside raw pdfjs-dist and poppler's pdftotext (scripts/bench-pdf.ts).
 const { benchPdf } = await import('./bench-pdf.js');
 await benchPdf();
+
+// OCR beside Debian's `tesseract` on the same page images, one fixture so the run stays short
+// (BENCH_OCR_ONLY picks another by name, BENCH_OCR=0 skips; every scan: `npm run bench:ocr`).
+if (process.env.BENCH_OCR !== '0') {
+  const { spawnSync } = await import('node:child_process');
+  console.log('\nOCR (scripts/bench-ocr.ts)');
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts/bench-ocr.ts'), `--only=${process.env.BENCH_OCR_ONLY ?? 'fax'}`],
+    { stdio: 'inherit', cwd: root },
+  );
+}
