@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/',
       'test-output/',
       '.data/',
+      '.scratch/',
       'scripts/score.mjs',
     ],
   },
