@@ -10,7 +10,8 @@
  * Latency is per document: from the start of its parse to the commit of its result
  * (extraction_runs.started_at → finished_at). Needs Redis (REDIS_URL or redis://127.0.0.1:6379)
  * and PostgreSQL (BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) for (b);
- * `--skip-queue` runs (a) only.
+ * `--skip-queue` runs (a) only; `--skip-in-process` runs (b) only (e.g. `--workers 2` for the time
+ * of a 1,000-page batch).
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -47,6 +48,7 @@ const { values: args } = parseArgs({
   options: {
     docs: { type: 'string', default: process.env.BENCH_DOCS || '1000' },
     'skip-queue': { type: 'boolean', default: false },
+    'skip-in-process': { type: 'boolean', default: false },
     workers: { type: 'string', default: '1,2' },
   },
 });
@@ -369,8 +371,10 @@ async function main(): Promise<void> {
         `${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}\n`,
     );
     const results: Result[] = [];
-    process.stderr.write('(a) in-process …\n');
-    results.push(await benchInProcess(work));
+    if (!args['skip-in-process']) {
+      process.stderr.write('(a) in-process …\n');
+      results.push(await benchInProcess(work));
+    }
     if (!args['skip-queue']) {
       for (const w of WORKER_COUNTS) {
         process.stderr.write(`(b) Redis + PostgreSQL, ${w} worker(s) …\n`);
