@@ -4,12 +4,13 @@
  * document's extraction becomes 'ocr' when every page with text was OCR'd and 'mixed' when
  * only some were. Blank pages are left as they were (nothing to read, no OCR time spent).
  */
-import type { Block, LayoutDocument, PageGeom, ReadIssue } from '../../ir/document.js';
+import type { LayoutDocument } from '../../ir/document.js';
 import type { TableSettings } from '../../geometry/settings.js';
-import { assessTextLayer, blocksFromPages } from '../pdf/index.js';
+import { assessTextLayer } from '../pdf/index.js';
 import type { OcrEngine, OcrEngineOptions } from './engine.js';
 import { createOcrEngine } from './engine.js';
 import { ocrPdfPages } from './pdf.js';
+import { mergeOcrPages } from './pages.js';
 
 export interface OcrFallbackOptions {
   file: string;
@@ -44,32 +45,6 @@ export async function withOcrFallback(
     if (own) await engine?.terminate();
   }
 
-  const targetSet = new Set(targets);
-  const ocrd = new Map<number, PageGeom>();
-  const issues: ReadIssue[] = doc.issues.filter(
-    (i) =>
-      !((i.code === 'NO_TEXT' || i.code === 'UNREADABLE_PAGE') && i.page !== null && targetSet.has(i.page)),
-  );
-  for (const r of results) {
-    if (r.blank) {
-      issues.push({ code: 'NO_TEXT', page: r.page, message: `page ${r.page} is blank` });
-    } else {
-      issues.push(...r.issues);
-      if (r.geom.width > 0) ocrd.set(r.page, r.geom);
-    }
-  }
-  const pages = doc.pages.map((p) => ocrd.get(p.page) ?? p);
-  const textPages = doc.pages.filter((p) => !targetSet.has(p.page) && p.width > 0).length;
-
-  const blocks: Block[] = [
-    ...doc.blocks.filter((b) => b.page === null || !ocrd.has(b.page)),
-    ...blocksFromPages([...ocrd.values()], 'ocr-grid', opts.table),
-  ];
-  // Stable: blocks of one page keep their reading order.
-  blocks.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  blocks.forEach((b, i) => (b.lineNo = i));
-  issues.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-
-  const extraction = ocrd.size === 0 ? doc.source.extraction : textPages === 0 ? 'ocr' : 'mixed';
-  return { ...doc, source: { ...doc.source, extraction }, pages, blocks, issues };
+  // One merge for both paths: here, and the page jobs' parse step (pages.ts).
+  return mergeOcrPages(doc, results, { table: opts.table });
 }
