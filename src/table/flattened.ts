@@ -951,32 +951,19 @@ export function decodeFlattened(
       toks: specs[i]!.toks,
       frags: anchorFragments(specs[i]!.toks, states),
     }));
-    const anchored = anchors.reduce((m, a) => m + a.frags.filter((f) => f.newRow).length, 0);
-    if (process.env.IKI_DEBUG_FLAT)
-      for (const a of anchors)
-        for (const f of a.frags)
-          process.stderr.write(
-            `anchor ${f.newRow ? 'NEW ' : ''}${states[f.state]!.col.role}: ${a.toks
-              .slice(f.from, f.to)
-              .map((t) => t.text)
-              .join(' ')}\n`,
-          );
-    const start: Learned =
-      anchored >= MIN_ANCHOR_ROWS
-        ? { ...learn(anchors, states), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
-        : { model: prior, widths: states.map(() => Infinity), rowStart: null };
+    const anchored =
+      anchors.reduce((m, a) => m + a.frags.filter((f) => f.newRow).length, 0) >= MIN_ANCHOR_ROWS;
+    if (DEBUG) debugFragments('clean rows', anchors, states);
+    const start: Learned = anchored
+      ? { ...learn(anchors, states), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
+      : { model: prior, widths: states.map(() => Infinity), rowStart: null };
     let decoded = idx.map((i) => ({
       toks: specs[i]!.toks,
       frags: decode(specs[i]!.toks, states, start, prior),
     }));
     for (let r = 0; r < EM_ROUNDS; r++) {
       // Clean rows stay evidence in every round, so the decoding cannot drift away from them.
-      const learned = learn(anchored >= MIN_ANCHOR_ROWS ? [...decoded, ...anchors] : decoded, states);
-
-      if (process.env.IKI_DEBUG_FLAT)
-        process.stderr.write(
-          `widths ${JSON.stringify(learned.widths.map((w, k) => [states[k]!.col.role, Math.round(w)]))}\n`,
-        );
+      const learned = learn(anchored ? [...decoded, ...anchors] : decoded, states);
       const next = decoded.map((d, k) => {
         const widths = widenToCleanLines(learned.widths, anchors[k]!);
         return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, prior) };
@@ -986,20 +973,33 @@ export function decodeFlattened(
       decoded = next;
       if (converged) break;
     }
-    if (process.env.IKI_DEBUG_FRAGS)
-      for (const d of decoded)
-        for (const f of d.frags)
-          process.stderr.write(
-            `${f.newRow ? '\n' : ''}${f.continues ? '  +' : ''}[${states[f.state]!.col.role}] ${d.toks
-              .slice(f.from, f.to)
-              .map((t) => t.text)
-              .join(' ')}\n`,
-          );
+    if (DEBUG) debugFragments('decoded', decoded, states);
     idx.forEach((i, k) => {
       out[i] = tableOf(specs[i]!, rowsFromFragments(decoded[k]!.toks, decoded[k]!.frags, states));
     });
   }
   return out;
+}
+
+/** `IKI_DEBUG_FLAT=1`: the clean rows and the final decoding of each table on stderr. */
+const DEBUG = !!process.env.IKI_DEBUG_FLAT;
+
+function debugFragments(
+  label: string,
+  tables: readonly { toks: Tok[]; frags: Fragment[] }[],
+  states: readonly State[],
+): void {
+  process.stderr.write(`── ${label}\n`);
+  for (const { toks, frags } of tables)
+    for (const f of frags) {
+      const text = toks
+        .slice(f.from, f.to)
+        .map((t) => t.text)
+        .join(' ');
+      process.stderr.write(
+        `${f.newRow ? '\n' : ''}${f.continues ? '  +' : ''}[${states[f.state]!.col.role}] ${text}\n`,
+      );
+    }
 }
 
 function sameFragments(a: readonly Fragment[], b: readonly Fragment[]): boolean {

@@ -155,8 +155,9 @@ const ECHOES = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBE
 3. Penyediaan Jasa Kebersihan Kantor Jasa Kebersihan Kantor Jumlah bulan layanan
 `;
 
-// A source cell wrapped over a blank line ("Bagian" / "Umum") is one cell: the document prints
-// "Bagian Umum" on one line elsewhere.
+// A source cell wrapped over a blank line ("Bagian" / "Umum") is one cell. A regression check:
+// this small table decodes right even without the word-pair signal; what that signal adds is
+// held by the 002 golden floor (test/golden).
 const PAIRED = `SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
 
 Tertibnya arsip
@@ -194,11 +195,11 @@ describe('flattened tables: boundaries the document shows', () => {
       'Pemeliharaan Gedung Arsip Daerah',
       'Penyediaan Jasa Kebersihan Kantor',
     ]);
-    expect(rows.map((r) => r.cells.indikator?.join(' ').split(' Jumlah')[0])).toEqual([
-      'Kendaraan Dinas',
-      'Gedung Arsip Daerah',
-      'Jasa Kebersihan Kantor',
-    ]);
+    expect(rows[0]!.cells.indikator?.join(' ')).toBe('Kendaraan Dinas');
+    expect(rows[1]!.cells.indikator?.join(' ')).toBe('Gedung Arsip Daerah');
+    // Known miss: row 3's formula ("Jumlah bulan layanan") stays in its indikator cell; the echo
+    // rule only decides the sasaran | indikator cut.
+    expect(rows[2]!.cells.indikator?.join(' ')).toMatch(/^Jasa Kebersihan Kantor\b/);
   });
   it('keeps a source cell wrapped over a blank line whole', () => {
     const rows = tablesFromFlattened(PAIRED.split('\n')).tables[0]?.rows ?? [];
@@ -281,7 +282,8 @@ describe('flattened tables: two position titles on one line', () => {
   });
 });
 
-// A numbered table whose second indicator of row 1 is printed without a number.
+// A numbered table whose second indicator of row 1 is printed without a number. A regression
+// check (it also passes without the unnumbered-row weight; the 004 golden floor holds that).
 const SUBROW = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI PERHITUNGAN SUMBER DATA
 
 1. Terwujudnya ketertiban umum  Patroli wilayah  Pelaksanaan patroli rutin  Laporan Satpol
