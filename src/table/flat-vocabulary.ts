@@ -164,7 +164,7 @@ export const BODY_WORDS: Partial<Record<ColumnRole, readonly string[]>> = {
     '/',
     'membandingkan',
   ],
-  penanggungJawab: ['kasi', 'kasubbag', 'seksi', 'sub', 'bagian', 'bag', 'umum', 'kepegawaian', 'sekretaris'],
+  penanggungJawab: ['kasi', 'kasubbag', 'seksi', 'kepala', 'sekretaris'],
   sumberData: [
     'laporan',
     'data',

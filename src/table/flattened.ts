@@ -459,6 +459,25 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
     return b;
   };
+  if (process.env.IKI_DEBUG_TOK) {
+    const want = process.env.IKI_DEBUG_TOK.split(',');
+    toks.forEach((t, n) => {
+      if (!t.lineStart || !want.includes(t.text)) return;
+      const ctx = toks
+        .slice(Math.max(0, n - 3), n + 4)
+        .map((x) => x.text)
+        .join(' ');
+      console.error(
+        `TOK ${t.text} @${t.line} [${ctx}] blank=${t.blankBefore} paired=${t.pairedElsewhere} b=${boundary(n).toFixed(2)}`,
+      );
+      for (const st of states) {
+        const r = st.col.role;
+        console.error(
+          `   ${r.padEnd(16)} emit=${emitTok(t, st).toFixed(2)} start=${startL[st.index]![n]!.toFixed(2)} foreign=${foreignL[st.index]![n]!.toFixed(2)} mB=${model.lift(r, t.key, false).toFixed(2)} pB=${prior.lift(r, t.key, false).toFixed(2)} w=${learned.widths[st.index]}`,
+        );
+      }
+    });
+  }
   // best[b*S + j]: best score of a decoding of tokens [0, b) whose last fragment ends at b in state j.
   // Filled forwards: once every fragment ending at `a` is scored, best[a] is final, the best
   // predecessor for each kind of transition is found once per (a, j), and the fragments
@@ -1054,10 +1073,31 @@ function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly stri
       const t = toks[n]!;
       if (!t.lineStart && !t.doubleSpaceBefore && !t.isNum) pairs.add(`${toks[n - 1]!.key} ${t.key}`);
     }
+  // A word broken at a line end ("Kasi" / "Pemberday" / "aan") pairs by its first part.
+  const seconds = new Map<string, string[]>();
+  for (const p of pairs) {
+    const cut = p.indexOf(' ');
+    const first = p.slice(0, cut);
+    const list = seconds.get(first);
+    if (list) list.push(p.slice(cut + 1));
+    else seconds.set(first, [p.slice(cut + 1)]);
+  }
   for (const toks of tables)
     for (let n = 1; n < toks.length; n++) {
       const t = toks[n]!;
-      t.pairedElsewhere = t.lineStart && !t.isNum && pairs.has(`${toks[n - 1]!.key} ${t.key}`);
+      if (!t.lineStart || t.isNum) continue;
+      const prev = toks[n - 1]!.key;
+      const next = toks[n + 1];
+      const brokenWord = t.key.length >= 4 && (!next || next.lineStart) && /^[a-z]+$/.test(t.key);
+      // The word before may itself be the second half of a broken word ("Pemberday" / "aan").
+      const before = toks[n - 2];
+      const prevLine = toks[n - 1]!;
+      const joined =
+        before && prevLine.lineStart && /^[a-z]+$/.test(prevLine.key) ? before.key + prevLine.key : '';
+      t.pairedElsewhere =
+        pairs.has(`${prev} ${t.key}`) ||
+        (joined !== '' && pairs.has(`${joined} ${t.key}`)) ||
+        (brokenWord && (seconds.get(prev) ?? []).some((w) => w.length > t.key.length && w.startsWith(t.key)));
     }
 }
 

@@ -301,3 +301,49 @@ describe('flattened tables: unnumbered rows of a numbered table', () => {
     expect(rows[1]!.cells.indikator?.join(' ')).toMatch(/^Penyuluhan ketertiban warga/);
   });
 });
+
+// A sumber data cell whose words wrap, one of them broken across lines ("Pemberday" / "aan"),
+// printed side by side on one line elsewhere in the table ("Kasi Pemberdayaan Masyarakat").
+const BROKEN = `SASARAN INDIKATOR KINERJA FORMULASI TARGET SUMBER DATA
+
+Meningkatnya kualitas dokumen desa
+
+Persentase desa dengan dokumen yang benar
+
+Jumlah desa dengan dokumen benar / jumlah desa X 100 %
+
+100 Kasi Pemberdayaan Masyarakat
+
+Meningkatnya peran serta wanita
+
+Persentase kelompok wanita yang aktif
+
+Jumlah kelompok wanita aktif / target kelompok X 100 %
+
+100 Kasi
+
+Pemberday
+aan
+Masyarakat
+
+ Persentase lembaga ekonomi desa yang dibina
+
+Jumlah lembaga ekonomi dibina / target lembaga X 100 %
+
+100 Kasi
+Pemberday
+aan
+Masyarakat
+`;
+
+describe('flattened tables: a cell wrapped inside a broken word', () => {
+  it('keeps the words printed side by side elsewhere in one cell', () => {
+    const rows = tablesFromFlattened(BROKEN.split('\n')).tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(3);
+    const sumber = (k: number) =>
+      rows[k]!.cells.sumberData?.join(' ').replace(/Pemberday\s+aan/, 'Pemberdayaan');
+    expect(sumber(1)).toBe('Kasi Pemberdayaan Masyarakat');
+    expect(sumber(2)).toBe('Kasi Pemberdayaan Masyarakat');
+    expect(rows[2]!.cells.sasaran).toBeUndefined();
+  });
+});
