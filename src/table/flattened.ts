@@ -59,6 +59,8 @@ export const WEIGHTS = {
   /** Weight of the learned distribution of the column a row ends in. */
   rowEnd: 0.5,
   midLineRowWithoutNumber: -4,
+  /** A row without a number opening after a wide gap in a printed line (the cell before ended on the same baseline). */
+  gapRowWithoutNumber: -1,
   /** Per word (up to two) that the next cell repeats from the one before it on the line. */
   repeatedWords: 0.7,
   startLift: 1.0,
@@ -565,7 +567,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
           if (t.indented && j > 0) nw += W.indentedRowStart;
           // Rows are numbered: a row without a number is a sub-indicator, its sasaran the row's above.
           if (hasNo && role === 'sasaran') nw += W.unnumberedSasaranRow;
-          if (!t.lineStart && !(role === 'no' && t.plausibleRowNo)) nw += W.midLineRowWithoutNumber;
+          if (!t.lineStart && !(role === 'no' && t.plausibleRowNo))
+            nw += t.doubleSpaceBefore ? W.gapRowWithoutNumber : W.midLineRowWithoutNumber;
         }
       }
       if (cont === -Infinity && fwd === -Infinity && nw === -Infinity) continue;

@@ -347,3 +347,35 @@ describe('flattened tables: a cell wrapped inside a broken word', () => {
     expect(rows[2]!.cells.sasaran).toBeUndefined();
   });
 });
+
+// A sub-row that opens on the last line of the cell before it, after a wide gap: the source cell
+// and the next indicator were printed on one baseline.
+const GAP = `NO SASARAN KINERJA INDIKATOR KINERJA FORMULASI SUMBER DATA
+
+1. Tertibnya perencanaan kantor
+
+Dokumen Rencana Strategis
+
+Realisasi penyusunan Rencana Strategis
+
+Laporan Keuangan, Renstra,
+LKIP   Dokumen Rencana Kerja Tahunan
+
+Realisasi penyusunan Rencana Kerja
+
+2. Tertibnya penatausahaan keuangan
+
+Dokumen SPP dan SPM
+
+Jumlah pembuatan SPP dan SPM
+
+Laporan Keuangan
+`;
+
+describe('flattened tables: a row opening after a wide gap', () => {
+  it('opens the sub-row there instead of gluing it to the source cell', () => {
+    const rows = tablesFromFlattened(GAP.split('\n')).tables[0]?.rows ?? [];
+    expect(rows[0]!.cells.sumberData?.join(' ')).toBe('Laporan Keuangan, Renstra, LKIP');
+    expect(rows[1]!.cells.indikator?.join(' ')).toBe('Dokumen Rencana Kerja Tahunan');
+  });
+});
