@@ -931,6 +931,46 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   return { start: head.start, end, columns, states, toks: tokenize(body) };
 }
 
+/** Letters and digits of a cell, lower case, single-spaced: for comparing cells. */
+function cellKey(lines: readonly string[] | undefined): string {
+  return (lines ?? [])
+    .join(' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** "Dokumen Pelaksanaan Anggaran" → "dpa": the initials of a cell's capitalised words. */
+function initials(lines: readonly string[] | undefined): string {
+  const words = (lines ?? []).join(' ').split(/\s+/);
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+}
+
+/**
+ * A "sumber data" cell that only restates its row's indikator (word for word, or as its acronym:
+ * "Dokumen Pelaksanaan Anggaran" / "DPA") is no data source: it is the end of the formula next to
+ * it ("Realisasi penyusunan | DPA"), cut off where the formula's last line met the sumber
+ * column's typical first word. It goes back to the formula, so a sumber printed once for the
+ * whole table is carried down over the row instead.
+ */
+export function formulaTailsFromSumber(rows: RawRow[]): RawRow[] {
+  for (const row of rows) {
+    const { indikator, formulasi, sumberData } = row.cells;
+    if (!indikator?.length || !formulasi?.length || !sumberData?.length) continue;
+    const sumber = cellKey(sumberData);
+    const restates =
+      sumber === cellKey(indikator) ||
+      (/^[A-Z]{2,8}$/.test(sumberData.join('').trim()) && sumber === initials(indikator));
+    if (!restates || cellKey(formulasi).endsWith(sumber)) continue;
+    formulasi.push(...sumberData);
+    delete row.cells.sumberData;
+  }
+  return rows;
+}
+
 function tableOf(spec: FlatSpec, rows: RawRow[]): RawTable {
   return {
     roles: spec.columns.map((c) => c.role),
@@ -997,7 +1037,8 @@ export function decodeFlattened(
     }
     if (DEBUG) debugFragments('decoded', decoded, states);
     idx.forEach((i, k) => {
-      out[i] = tableOf(specs[i]!, rowsFromFragments(decoded[k]!.toks, decoded[k]!.frags, states));
+      const rows = rowsFromFragments(decoded[k]!.toks, decoded[k]!.frags, states);
+      out[i] = tableOf(specs[i]!, formulaTailsFromSumber(rows));
     });
   }
   return out;

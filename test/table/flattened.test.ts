@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tablesFromFlattened } from '../../src/table/flattened.js';
+import { formulaTailsFromSumber, tablesFromFlattened } from '../../src/table/flattened.js';
+import type { RawRow } from '../../src/table/raw-row.js';
 
 // A dinas form dumped by a PDF-to-text tool: cells cut into lines, one cell after another.
 const DINAS = `INDIKATOR KINERJA INDIVIDU
@@ -377,5 +378,32 @@ describe('flattened tables: a row opening after a wide gap', () => {
     const rows = tablesFromFlattened(GAP.split('\n')).tables[0]?.rows ?? [];
     expect(rows[0]!.cells.sumberData?.join(' ')).toBe('Laporan Keuangan, Renstra, LKIP');
     expect(rows[1]!.cells.indikator?.join(' ')).toBe('Dokumen Rencana Kerja Tahunan');
+  });
+});
+
+describe("formulaTailsFromSumber: a sumber cell that restates its row's indikator", () => {
+  const row = (indikator: string, formulasi: string[], sumberData: string[]): RawRow => ({
+    cells: { indikator: [indikator], formulasi, sumberData },
+    targets: {},
+    page: null,
+    bbox: null,
+  });
+  it('goes back to the end of the formula, word for word or as the acronym', () => {
+    const rows = formulaTailsFromSumber([
+      row('Laporan Keuangan Akhir Tahun', ['Realisasi penyusunan'], ['Laporan', 'Keuangan Akhir Tahun']),
+      row('Dokumen Pelaksanaan Anggaran', ['Realisasi penyusunan'], ['DPA']),
+    ]);
+    expect(rows[0]!.cells.formulasi).toEqual(['Realisasi penyusunan', 'Laporan', 'Keuangan Akhir Tahun']);
+    expect(rows[0]!.cells.sumberData).toBeUndefined();
+    expect(rows[1]!.cells.formulasi).toEqual(['Realisasi penyusunan', 'DPA']);
+    expect(rows[1]!.cells.sumberData).toBeUndefined();
+  });
+  it('leaves a real source alone, and a formula that already restates the indikator', () => {
+    const rows = formulaTailsFromSumber([
+      row('Laporan Keuangan Akhir Tahun', ['Realisasi penyusunan laporan'], ['Laporan Bendahara']),
+      row('Laporan monev', ['Laporan monev'], ['Laporan monev']),
+      row('Dokumen Pelaksanaan Anggaran', ['Realisasi DPA'], ['DPR']),
+    ]);
+    expect(rows.map((r) => r.cells.sumberData)).toEqual([['Laporan Bendahara'], ['Laporan monev'], ['DPR']]);
   });
 });
