@@ -26,6 +26,9 @@ const ROLE_STARTERS: Record<string, ColumnRole> = {
   TUJUAN: 'sasaran',
   PROGRAM: 'sasaran',
   INDIKATOR: 'indikator',
+  IKU: 'indikator',
+  IKI: 'indikator',
+  UKURAN: 'indikator',
   FORMULASI: 'formulasi',
   FORMULA: 'formulasi',
   FORMULASINYA: 'formulasi',
@@ -41,6 +44,10 @@ const ROLE_STARTERS: Record<string, ColumnRole> = {
   PENANGGUNGJAWAB: 'penanggungJawab',
   PIC: 'penanggungJawab',
   SUMBER: 'sumberData',
+  // "Data Dukung", "Data Pendukung", "Bukti Dukung": the evidence a result is read from.
+  DUKUNG: 'sumberData',
+  PENDUKUNG: 'sumberData',
+  BUKTI: 'sumberData',
   KETERANGAN: 'keterangan',
   KET: 'keterangan',
 };
@@ -66,6 +73,7 @@ const CONTINUERS = new Set([
   'III',
   'II',
   'THN',
+  'KEBERHASILAN',
 ]);
 
 const ALL_WORDS = [...Object.keys(ROLE_STARTERS), ...CONTINUERS].filter((w) => w.length >= 4);

@@ -38,5 +38,9 @@ describe('header vocabulary', () => {
     expect(roleOfHeaderCell('Definisi Operasional', none).role).toBe('formulasi');
     expect(roleOfHeaderCell('PENANGGUNG JAWAB', none).role).toBe('penanggungJawab');
     expect(roleOfHeaderCell('Sumber Data', none).role).toBe('sumberData');
+    expect(roleOfHeaderCell('Data Dukung', none).role).toBe('sumberData');
+    expect(roleOfHeaderCell('Bukti Pendukung', none).role).toBe('sumberData');
+    expect(roleOfHeaderCell('IKU', none).role).toBe('indikator');
+    expect(roleOfHeaderCell('Ukuran Keberhasilan', none).role).toBe('indikator');
   });
 });
