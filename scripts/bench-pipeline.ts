@@ -37,8 +37,8 @@ import { openStore } from '../src/store/repository.js';
 import { extractionRuns } from '../src/store/schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
-/** Share of scans in the batch. */
-const SCAN_SHARE = 0.1;
+/** Share of scans in the batch by default. */
+const DEFAULT_SCAN_SHARE = 0.1;
 /** Warm-up documents per pool thread / worker before measuring. */
 const WARMUP_PER_THREAD = 4;
 /** Concurrency of each benchmark worker process: one parse thread, so workers scale by process. */
@@ -50,8 +50,14 @@ const { values: args } = parseArgs({
     'skip-queue': { type: 'boolean', default: false },
     'skip-in-process': { type: 'boolean', default: false },
     workers: { type: 'string', default: '1,2' },
+    /** Share of scans, 0 to 1 (0: a text-only batch, to profile everything around OCR). */
+    scans: { type: 'string', default: String(DEFAULT_SCAN_SHARE) },
   },
 });
+const SCAN_SHARE = Number(args.scans);
+if (!(SCAN_SHARE >= 0 && SCAN_SHARE <= 1)) throw new RangeError('--scans must be a share from 0 to 1');
+/** Every how many documents one is a scan (Infinity: none). */
+const SCAN_EVERY = SCAN_SHARE > 0 ? Math.round(1 / SCAN_SHARE) : Infinity;
 const DOCS = Number(args.docs);
 if (!Number.isInteger(DOCS) || DOCS < 10) throw new RangeError('--docs must be a whole number ≥ 10');
 const WORKER_COUNTS = args.workers.split(',').map(Number);
@@ -132,7 +138,7 @@ function pdfVariant(bytes: Buffer, n: number): Buffer {
 
 /** Document `n` of a batch: every tenth a scan, the rest alternating text and PDF. */
 function documentOf(n: number): { name: string; bytes: Buffer; kind: 'text' | 'pdf' | 'scan' } {
-  if (n % Math.round(1 / SCAN_SHARE) === Math.round(1 / SCAN_SHARE) - 1) {
+  if (n % SCAN_EVERY === SCAN_EVERY - 1) {
     return { name: `scan-${n}.pdf`, bytes: pdfVariant(scans[n % scans.length]!, n), kind: 'scan' };
   }
   return n % 2 === 0

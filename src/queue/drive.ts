@@ -6,7 +6,7 @@
  * store job that failed for good is recorded as the document's failure.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Store } from '../store/repository.js';
 import { recordFailedRun } from '../store/repository.js';
 import { documents } from '../store/schema.js';
@@ -91,18 +91,38 @@ export async function runThroughQueue(docs: readonly DocumentRef[], opts: DriveO
   return totals;
 }
 
-/** Unfinished documents' rows that are now done or failed. */
+/**
+ * Unfinished documents' rows that are now done or failed: only those rows and only the columns
+ * the progress needs, since this runs every `pollMs` over every pending document.
+ */
 async function finishedRows(store: Store, ids: string[]) {
-  const out: (typeof documents.$inferSelect)[] = [];
+  const out: FinishedRow[] = [];
   for (let i = 0; i < ids.length; i += QUERY_CHUNK) {
     const rows = await store.db
-      .select()
+      .select({
+        id: documents.id,
+        status: documents.status,
+        pages: documents.pages,
+        error: documents.error,
+        errorStage: documents.errorStage,
+        errorPage: documents.errorPage,
+      })
       .from(documents)
-      .where(inArray(documents.id, ids.slice(i, i + QUERY_CHUNK)));
-    out.push(...rows.filter((r) => r.status === 'done' || r.status === 'failed'));
+      .where(
+        and(
+          inArray(documents.id, ids.slice(i, i + QUERY_CHUNK)),
+          inArray(documents.status, ['done', 'failed']),
+        ),
+      );
+    out.push(...rows);
   }
   return out;
 }
+
+type FinishedRow = Pick<
+  typeof documents.$inferSelect,
+  'id' | 'status' | 'pages' | 'error' | 'errorStage' | 'errorPage'
+>;
 
 async function reconcile(
   pending: Map<string, DocumentRef>,
