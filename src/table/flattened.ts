@@ -428,15 +428,19 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     for (let n = 0; n < N; n++) a[n] = startLift(toks[n]!, st);
     return a;
   });
-  const foreignL: Float64Array[] = states.map((_, j) => {
-    const a = new Float64Array(N);
-    for (let n = 0; n < N; n++) {
-      let m = 0;
-      for (let k = 0; k < S; k++) if (k !== j && startL[k]![n]! > m) m = startL[k]![n]!;
-      a[n] = W.foreignStartWord * m;
+  // The best start lift of any other column: from the two best per token, O(S) per token.
+  const foreignL: Float64Array[] = states.map(() => new Float64Array(N));
+  for (let n = 0; n < N; n++) {
+    let top = 0;
+    let topAt = -1;
+    let second = 0;
+    for (let k = 0; k < S; k++) {
+      const v = startL[k]![n]!;
+      if (v > top) [second, top, topAt] = [top, v, k];
+      else if (v > second) second = v;
     }
-    return a;
-  });
+    for (let j = 0; j < S; j++) foreignL[j]![n] = W.foreignStartWord * (j === topAt ? second : top);
+  }
   // Prefix sums of token emissions per state, so a fragment's score is O(1).
   const pre: Float64Array[] = states.map((st) => {
     const a = new Float64Array(N + 1);
@@ -1104,44 +1108,51 @@ function numberKeys(tables: readonly Tok[][]): void {
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
 function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly string[]): void {
-  const pairs = new Set<string>();
-  for (const line of context) {
-    const keys = line
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => w.toLowerCase().replace(/[.,;:]+$/, ''));
-    for (let n = 1; n < keys.length; n++) pairs.add(`${keys[n - 1]} ${keys[n]}`);
-  }
-  for (const toks of tables)
-    for (let n = 1; n < toks.length; n++) {
-      const t = toks[n]!;
-      if (!t.lineStart && !t.doubleSpaceBefore && !t.isNum) pairs.add(`${toks[n - 1]!.key} ${t.key}`);
-    }
-  // A word broken at a line end ("Kasi" / "Pemberday" / "aan") pairs by its first part.
-  const seconds = new Map<string, string[]>();
-  for (const p of pairs) {
-    const cut = p.indexOf(' ');
-    const first = p.slice(0, cut);
-    const list = seconds.get(first);
-    if (list) list.push(p.slice(cut + 1));
-    else seconds.set(first, [p.slice(cut + 1)]);
-  }
+  // The words before each line start (and the halves of a broken word rejoined): only pairs
+  // beginning with one of these are collected.
+  const joinedBefore = (toks: readonly Tok[], n: number): string => {
+    const before = toks[n - 2];
+    const prevLine = toks[n - 1]!;
+    return before && prevLine.lineStart && /^[a-z]+$/.test(prevLine.key) ? before.key + prevLine.key : '';
+  };
+  const seconds = new Map<string, Set<string>>();
   for (const toks of tables)
     for (let n = 1; n < toks.length; n++) {
       const t = toks[n]!;
       if (!t.lineStart || t.isNum) continue;
-      const prev = toks[n - 1]!.key;
+      seconds.set(toks[n - 1]!.key, new Set());
+      const joined = joinedBefore(toks, n);
+      if (joined) seconds.set(joined, new Set());
+    }
+  const pair = (first: string, second: string) => seconds.get(first)?.add(second);
+  for (const line of context) {
+    let prev: string | null = null;
+    for (const w of line.split(/\s+/)) {
+      if (!w) continue;
+      const key = w.toLowerCase().replace(/[.,;:]+$/, '');
+      if (prev !== null) pair(prev, key);
+      prev = key;
+    }
+  }
+  for (const toks of tables)
+    for (let n = 1; n < toks.length; n++) {
+      const t = toks[n]!;
+      if (!t.lineStart && !t.doubleSpaceBefore && !t.isNum) pair(toks[n - 1]!.key, t.key);
+    }
+  for (const toks of tables)
+    for (let n = 1; n < toks.length; n++) {
+      const t = toks[n]!;
+      if (!t.lineStart || t.isNum) continue;
+      const after = seconds.get(toks[n - 1]!.key)!;
       const next = toks[n + 1];
+      // A word broken at a line end ("Kasi" / "Pemberday" / "aan") pairs by its first part.
       const brokenWord = t.key.length >= 4 && (!next || next.lineStart) && /^[a-z]+$/.test(t.key);
       // The word before may itself be the second half of a broken word ("Pemberday" / "aan").
-      const before = toks[n - 2];
-      const prevLine = toks[n - 1]!;
-      const joined =
-        before && prevLine.lineStart && /^[a-z]+$/.test(prevLine.key) ? before.key + prevLine.key : '';
+      const joined = joinedBefore(toks, n);
       t.pairedElsewhere =
-        pairs.has(`${prev} ${t.key}`) ||
-        (joined !== '' && pairs.has(`${joined} ${t.key}`)) ||
-        (brokenWord && (seconds.get(prev) ?? []).some((w) => w.length > t.key.length && w.startsWith(t.key)));
+        after.has(t.key) ||
+        (joined !== '' && seconds.get(joined)!.has(t.key)) ||
+        (brokenWord && [...after].some((w) => w.length > t.key.length && w.startsWith(t.key)));
     }
 }
 
