@@ -11,6 +11,7 @@ import type { Store } from '../store/repository.js';
 import { getDocumentBySha256, upsertDocument } from '../store/repository.js';
 import type { DocumentRef, Failure } from '../runner/handlers.js';
 import type { RunEvent, RunTotals } from '../runner/in-process.js';
+import type { ProgressListener } from '../runner/progress.js';
 import { putBlob } from './blobs.js';
 import type { WalkOptions } from './sources.js';
 import { walkSources } from './sources.js';
@@ -38,8 +39,15 @@ export interface IngestReport {
   elapsedMs: number;
 }
 
-/** Runs the documents to the end (either runner), reporting each as it finishes. */
-export type RunDocuments = (docs: DocumentRef[], onEvent: (e: RunEvent) => void) => Promise<RunTotals>;
+/**
+ * Runs the documents to the end (either runner), reporting each as it finishes and, when asked,
+ * where each running one is (OCR page k of n, …).
+ */
+export type RunDocuments = (
+  docs: DocumentRef[],
+  onEvent: (e: RunEvent) => void,
+  onProgress?: ProgressListener,
+) => Promise<RunTotals>;
 
 export interface IngestOptions extends WalkOptions {
   store: Store;
@@ -50,6 +58,8 @@ export interface IngestOptions extends WalkOptions {
   /** Called once registration is over, with how many documents will run. */
   onRegistered?: (counts: { pending: number; skipped: number; files: number }) => void;
   onEvent?: (e: RunEvent) => void;
+  /** Where each running document is (for a progress bar's OCR pages). */
+  onProgress?: ProgressListener;
 }
 
 export async function ingest(paths: readonly string[], opts: IngestOptions): Promise<IngestReport> {
@@ -92,6 +102,7 @@ export async function ingest(paths: readonly string[], opts: IngestOptions): Pro
       recordRunEvent(byDocument, e);
       opts.onEvent?.(e);
     },
+    opts.onProgress,
   );
   return { outcomes, runner: opts.runner, totals, elapsedMs: Date.now() - started };
 }

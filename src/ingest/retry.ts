@@ -23,6 +23,8 @@ export interface RetryOptions {
   onNote?: (line: string) => void;
   onStart?: (total: number) => void;
   onEvent?: Parameters<Runtime['run']>[1];
+  /** Where each running document is (OCR page k of n, …). */
+  onProgress?: Parameters<Runtime['run']>[2];
 }
 
 /** The documents named (by id or sha256), or every failed (and, if asked, unfinished) one. */
@@ -93,9 +95,13 @@ export async function retryDocuments(
     docs.push({ documentId: doc.id, sha256: doc.sha256, storageKey, fileName: doc.fileName });
   }
   opts.onStart?.(docs.length);
-  const totals = await runtime.run(docs, (e) => {
-    recordRunEvent(byDocument, e);
-    opts.onEvent?.(e);
-  });
+  const totals = await runtime.run(
+    docs,
+    (e) => {
+      recordRunEvent(byDocument, e);
+      opts.onEvent?.(e);
+    },
+    opts.onProgress,
+  );
   return { outcomes, runner: runtime.runner, totals, elapsedMs: Date.now() - started };
 }

@@ -11,6 +11,7 @@ import type { DocumentRef } from '../runner/handlers.js';
 import type { RunEvent, RunTotals } from '../runner/in-process.js';
 import { runInProcess } from '../runner/in-process.js';
 import type { ExtractPool } from '../runner/pool.js';
+import type { ProgressListener } from '../runner/progress.js';
 import { createExtractPool, resolveThreads } from '../runner/pool.js';
 import { resolvePageOcrModule } from '../runner/page-ocr.js';
 import { queueConfigFromEnv } from '../queue/connection.js';
@@ -41,7 +42,7 @@ export interface Runtime {
   store: Store;
   runner: 'in-process' | 'queue';
   queues: PipelineQueues | null;
-  run(docs: DocumentRef[], onEvent: (e: RunEvent) => void): Promise<RunTotals>;
+  run(docs: DocumentRef[], onEvent: (e: RunEvent) => void, onProgress?: ProgressListener): Promise<RunTotals>;
   close(): Promise<void>;
 }
 
@@ -61,7 +62,11 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const queues = useQueue ? new PipelineQueues(config) : null;
   let pool: ExtractPool | null = null;
 
-  const run = async (docs: DocumentRef[], onEvent: (e: RunEvent) => void): Promise<RunTotals> => {
+  const run = async (
+    docs: DocumentRef[],
+    onEvent: (e: RunEvent) => void,
+    onProgress?: ProgressListener,
+  ): Promise<RunTotals> => {
     if (docs.length === 0) return { done: 0, failed: 0, skipped: 0, interrupted: 0, pages: 0 };
     if (queues) {
       const since = Date.now();
@@ -72,6 +77,7 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
         ...(opts.force ? { force: true } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         onEvent,
+        ...(onProgress ? { onProgress } : {}),
         onRequeue: (n) => opts.onNote?.(`re-queued ${n} document(s) whose jobs Redis no longer had`),
         onWorkers: (w) => {
           if (
@@ -95,6 +101,7 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
       ...(opts.force ? { force: true } : {}),
       pageOcrModule: resolvePageOcrModule(opts.pageOcrModule),
       onEvent,
+      ...(onProgress ? { onProgress } : {}),
     });
   };
 

@@ -13,12 +13,16 @@ import { documents } from '../store/schema.js';
 import type { DocumentRef } from '../runner/handlers.js';
 import { extractorVersion } from '../runner/handlers.js';
 import type { RunEvent, RunTotals } from '../runner/in-process.js';
+import type { ProgressListener } from '../runner/progress.js';
+import { ocrProgressOfWaiting } from './progress.js';
 import type { PipelineQueues } from './queues.js';
 
 /** How often (ms) the store is asked which documents finished. */
 export const DEFAULT_POLL_MS = 300;
 /** How often (ms) unfinished documents' jobs are checked (and re-added when Redis lost them). */
 export const DEFAULT_RECONCILE_MS = 5000;
+/** How often (ms) the OCR progress of scans is read from Redis, when asked for. */
+export const DEFAULT_PROGRESS_MS = 1000;
 /** Documents looked up per query. */
 const QUERY_CHUNK = 1000;
 
@@ -34,6 +38,10 @@ export interface DriveOptions {
   /** @defaultValue DEFAULT_RECONCILE_MS */
   reconcileMs?: number;
   onEvent?: (e: RunEvent) => void;
+  /** Told which documents are in OCR, page k of n (read every `progressMs`), and when they leave it. */
+  onProgress?: ProgressListener;
+  /** @defaultValue DEFAULT_PROGRESS_MS */
+  progressMs?: number;
   /** Called when flows were added again after Redis lost them. */
   onRequeue?: (count: number) => void;
   /** Called after each reconcile round with the connected workers per queue. */
@@ -55,6 +63,9 @@ export async function runThroughQueue(docs: readonly DocumentRef[], opts: DriveO
       await reconcile(pending, opts, recorded).catch(() => undefined);
     }
   })();
+  const progress = opts.onProgress
+    ? followOcr(pending, opts, opts.onProgress, () => stop)
+    : Promise.resolve();
   try {
     while (pending.size > 0 && !opts.signal?.aborted) {
       for (const row of await finishedRows(opts.store, [...pending.keys()])) {
@@ -85,7 +96,7 @@ export async function runThroughQueue(docs: readonly DocumentRef[], opts: DriveO
     }
   } finally {
     stop = true;
-    await reconciler;
+    await Promise.all([reconciler, progress]);
   }
   totals.interrupted = pending.size;
   return totals;
@@ -152,6 +163,37 @@ async function reconcile(
     await recordFailedRun(opts.store, doc.documentId, await extractorVersion(), { reason, stage: 'store' });
   }
   opts.onWorkers?.(await opts.queues.workerCounts());
+}
+
+/**
+ * Reports the OCR progress of pending scans every `progressMs` until `stopped()`: page k of n
+ * while a scan's page jobs run, then stage 'parse' once they are over.
+ */
+async function followOcr(
+  pending: ReadonlyMap<string, DocumentRef>,
+  opts: DriveOptions,
+  onProgress: ProgressListener,
+  stopped: () => boolean,
+): Promise<void> {
+  const inOcr = new Map<string, DocumentRef>();
+  while (!stopped()) {
+    await sleepUnless(opts.progressMs ?? DEFAULT_PROGRESS_MS, stopped);
+    if (stopped()) break;
+    const bySha = new Map([...pending.values()].map((d) => [d.sha256, d]));
+    const now = await ocrProgressOfWaiting(opts.queues, new Set(bySha.keys())).catch(() => null);
+    if (!now) continue;
+    for (const [sha, doc] of inOcr) {
+      if (now.has(sha)) continue;
+      inOcr.delete(sha);
+      if (pending.has(doc.documentId))
+        onProgress(doc.documentId, { stage: 'parse', page: null, pages: null });
+    }
+    for (const [sha, p] of now) {
+      const doc = bySha.get(sha)!;
+      inOcr.set(sha, doc);
+      onProgress(doc.documentId, p);
+    }
+  }
 }
 
 async function sleepUnless(ms: number, done: () => boolean): Promise<void> {

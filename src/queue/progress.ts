@@ -24,6 +24,32 @@ export async function queueProgress(
   return out;
 }
 
+/** Parse jobs looked at per round of `ocrProgressOfWaiting`. */
+export const WAITING_LOOKUP_LIMIT = 1000;
+
+/**
+ * OCR progress of the documents (by sha256) whose parse jobs wait for their page jobs: one
+ * listing of the parse queue's waiting-children jobs (only scans are there), then one count per
+ * scan, so a progress bar can show pages without asking Redis about every document.
+ */
+export async function ocrProgressOfWaiting(
+  queues: PipelineQueues,
+  sha256s: ReadonlySet<string>,
+): Promise<Map<string, DocumentProgress>> {
+  const out = new Map<string, DocumentProgress>();
+  const jobs = (await queues.queues.parse.getWaitingChildren(0, WAITING_LOOKUP_LIMIT - 1)).filter(
+    (j) => j.id !== undefined && sha256s.has(j.id),
+  );
+  await mapLimit(jobs, LOOKUP_CONCURRENCY, async (job) => {
+    const planned = ParseJobData.safeParse(job.data);
+    const pages = planned.success ? (planned.data.ocrPages?.length ?? 0) : 0;
+    if (pages === 0) return;
+    const c = await job.getDependenciesCount({ processed: true, ignored: true, failed: true });
+    out.set(job.id!, ocrProgress((c.processed ?? 0) + (c.ignored ?? 0) + (c.failed ?? 0), pages));
+  });
+  return out;
+}
+
 async function progressOf(queues: PipelineQueues, sha256: string): Promise<DocumentProgress | null> {
   const job = await Job.fromId(queues.queues.parse, sha256);
   if (!job) return null;

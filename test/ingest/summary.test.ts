@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../src/ingest/ingest.js';
-import { createProgress } from '../../src/ingest/progress.js';
+import { createProgress, ocrSummary } from '../../src/ingest/progress.js';
+import { ocrProgress } from '../../src/runner/progress.js';
 import { exitStatusOf, formatSummary } from '../../src/ingest/summary.js';
 
 const report = (statuses: IngestReport['outcomes'][number]['status'][]): IngestReport => ({
@@ -49,5 +50,41 @@ describe('progress without a terminal', () => {
     p.stop();
     expect(text).toMatch(/ingest: 1\/4 files, 3 pages, [\d.]+ files\/s, ETA \d+ s, 0 failed/);
     expect(text).not.toContain('\x1b[');
+  });
+
+  it('shows the OCR of scans page by page while it runs, and drops a scan once it is done', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    const p = createProgress(out as unknown as NodeJS.WriteStream, { intervalMs: 20 });
+    p.start(3);
+    p.stage('a', ocrProgress(1, 4)); // a: 1 of 4 pages read
+    p.stage('b', ocrProgress(0, 2));
+    p.stage('c', { stage: 'parse', page: null, pages: null });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(text).toMatch(/0 failed, OCR 1\/6 pages of 2 files\n/);
+    const doc = { documentId: 'a', sha256: 'y', storageKey: 'z', fileName: 'a.pdf' };
+    p.event({ doc, status: 'done', pages: 4, failure: null, ms: 1 });
+    p.stage('b', { stage: 'parse', page: null, pages: null });
+    text = '';
+    await new Promise((r) => setTimeout(r, 60));
+    p.stop();
+    expect(text).toMatch(/1\/3 files, 4 pages, .* 0 failed\n/);
+    expect(text).not.toContain('OCR');
+  });
+});
+
+describe('ocrSummary', () => {
+  it('adds up pages read and planned over the files in OCR', () => {
+    expect(ocrSummary(new Map())).toBe('');
+    expect(ocrSummary(new Map([['a', { read: 2, pages: 5 }]]))).toBe(' | OCR 2/5 pages of 1 file');
+    expect(
+      ocrSummary(
+        new Map([
+          ['a', { read: 2, pages: 5 }],
+          ['b', { read: 0, pages: 1 }],
+        ]),
+      ),
+    ).toBe(' | OCR 2/6 pages of 2 files');
   });
 });

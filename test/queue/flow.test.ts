@@ -19,6 +19,7 @@ import { PipelineQueues } from '../../src/queue/queues.js';
 import type { RunningWorkers } from '../../src/queue/worker.js';
 import { startWorkers } from '../../src/queue/worker.js';
 import type { ExtractPool } from '../../src/runner/pool.js';
+import type { DocumentProgress } from '../../src/runner/progress.js';
 import { createExtractPool } from '../../src/runner/pool.js';
 import type { Store } from '../../src/store/repository.js';
 import { corruptPdf, smallForm } from '../ingest/helpers/documents.js';
@@ -147,6 +148,22 @@ describe('documents through bullmq into PostgreSQL', () => {
     for (const t of targets) expect(await runsOf(store, t.id)).toBe(2);
     for (const o of report.outcomes.filter((x) => x.status === 'done'))
       expect(await runsOf(store, o.documentId!)).toBe(1);
+  });
+
+  it("reports a scan's OCR page by page while its page jobs run, then its parse", async () => {
+    writeFileSync(join(dataDir, 'lambat-slow1500-ocr.txt'), smallForm(330));
+    const seen: DocumentProgress[] = [];
+    const done = await ingest([join(dataDir, 'lambat-slow1500-ocr.txt')], {
+      store,
+      dataDir,
+      runner: 'queue',
+      run: (docs, onEvent, onProgress) =>
+        runThroughQueue(docs, { store, queues, onEvent, onProgress: onProgress!, progressMs: 100 }),
+      onProgress: (_id, p) => seen.push(p),
+    });
+    expect(done.outcomes[0]).toMatchObject({ status: 'done', pages: 1 });
+    expect(seen).toContainEqual({ stage: 'ocr', page: 1, pages: 2 });
+    expect(seen.at(-1)).toEqual({ stage: 'parse', page: null, pages: null });
   });
 
   it('on shutdown a running job is handed back to the queue and finished by another worker', async () => {

@@ -54,6 +54,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
         if (pending > 0) progress.start(pending);
       },
       onEvent: (e) => progress.event(e),
+      onProgress: (id, p) => progress.stage(id, p),
     });
     progress.stop();
     if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -43,6 +43,7 @@ export async function runRetry(names: string[], opts: RetryCliOptions): Promise<
       onNote: note,
       onStart: (n) => n > 0 && progress.start(n),
       onEvent: (e) => progress.event(e),
+      onProgress: (id, p) => progress.stage(id, p),
     });
     progress.stop();
     if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
