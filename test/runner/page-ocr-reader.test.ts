@@ -14,12 +14,15 @@ import { withOcrFallback } from '../../src/read/ocr/fallback.js';
 import { decodeOcrPage, encodeOcrPage, mergeOcrPages, ocrPdfPageValue } from '../../src/read/ocr/pages.js';
 import { readPdf } from '../../src/read/pdf/index.js';
 import { DEFAULT_PAGE_OCR_MODULE, loadPageOcr } from '../../src/runner/page-ocr.js';
-import { extractWithPages, ocrPage, planPages } from '../../src/runner/page-ocr-reader.js';
+import { readImage } from '../../src/read/image/index.js';
+import { extractWithPages, ocrImagePage, ocrPage, planPages } from '../../src/runner/page-ocr-reader.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const MIXED = join(ROOT, 'fixtures/scans/000_7b2aa8f5eb30b1d2-bordered-mixed.pdf');
 const TEXT_PDF = join(ROOT, 'fixtures/pdf/000_7b2aa8f5eb30b1d2-bordered.pdf');
 const SEED = join(ROOT, 'fixtures/seeds/001_5e37c471fde3e7ca.txt');
+const FAX_TIFF = join(ROOT, 'fixtures/scans/001_5e37c471fde3e7ca-borderless-fax.tiff');
+const PHOTO = join(ROOT, 'fixtures/scans/002_b8c477cb9f4f63a8-rotated-photo.jpg');
 
 /** An engine that recognises each distinct raster once. */
 function memoEngine(inner: OcrEngine): OcrEngine {
@@ -33,6 +36,25 @@ function memoEngine(inner: OcrEngine): OcrEngine {
     },
     terminate: () => inner.terminate(),
   };
+}
+
+/** `actual` with each number within `tol` of `expected`'s replaced by it (shapes untouched). */
+function withCoordsNear(actual: unknown, expected: unknown, tol: number): unknown {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    return Math.abs(actual - expected) <= tol ? expected : actual;
+  }
+  if (Array.isArray(actual) && Array.isArray(expected)) {
+    return actual.map((v, i) => withCoordsNear(v, expected[i], tol));
+  }
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    return Object.fromEntries(
+      Object.entries(actual).map(([k, v]) => [
+        k,
+        withCoordsNear(v, (expected as Record<string, unknown>)[k], tol),
+      ]),
+    );
+  }
+  return actual;
 }
 
 /** A JSON value that crossed Redis. */
@@ -78,6 +100,34 @@ describe('page-OCR reader', () => {
       await engine.terminate();
     }
   }, 120_000);
+
+  it('plans one page per frame of a multi-page TIFF; page values through JSON give extractFile’s result', async () => {
+    const bytes = new Uint8Array(readFileSync(FAX_TIFF));
+    const name = 'faks.tiff';
+    expect(await planPages(bytes, name)).toEqual([1, 2]);
+    // A single image is one page: no page jobs, extracted whole.
+    expect(await planPages(new Uint8Array(readFileSync(PHOTO)), 'foto.jpg')).toEqual([]);
+    const engine = memoEngine(await createOcrEngine());
+    try {
+      const values = new Map<number, unknown>();
+      for (const page of [2, 1]) {
+        values.set(
+          page,
+          throughJson(encodeOcrPage(await ocrImagePage(bytes, name, page, async () => engine))),
+        );
+      }
+      const viaPages = await extractWithPages(bytes, name, values);
+      const doc = await readImage(bytes, { file: name, engine });
+      doc.source.sha256 = createHash('sha256').update(bytes).digest('hex');
+      const direct = extractLayout(doc);
+      expect(viaPages.source).toMatchObject({ pages: 2, extraction: 'ocr', mediaType: 'image/tiff' });
+      // Equal but for a coordinate's last digit here and there: page values round to 1/1000 pt.
+      expect(withCoordsNear(viaPages, direct, 0.011)).toEqual(direct);
+    } finally {
+      await engine.terminate();
+    }
+    await expect(ocrImagePage(bytes, name, 3, async () => engine)).rejects.toThrow(/2 page\(s\), not page 3/);
+  }, 180_000);
 
   it('OCRs a page in its thread engine and returns the page it was asked for', async () => {
     const bytes = new Uint8Array(readFileSync(MIXED));
