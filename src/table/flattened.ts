@@ -31,8 +31,8 @@ const SMOOTHING = 20;
 /** Transition weights (log domain). Named so they can be reasoned about and tuned as a set. */
 export const WEIGHTS = {
   cellBoundary: -1.0,
-  atLineStart: 0.6,
-  afterBlankLine: 1.2,
+  atLineStart: -0.5,
+  afterBlankLine: 2.5,
   afterDoubleSpace: 1.6,
   atBullet: 1.2,
   midLine: -1.6,
