@@ -1124,6 +1124,7 @@ function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly stri
       const joined = joinedBefore(toks, n);
       if (joined) seconds.set(joined, new Set());
     }
+  if (seconds.size === 0) return;
   const pair = (first: string, second: string) => seconds.get(first)?.add(second);
   for (const line of context) {
     let prev: string | null = null;
