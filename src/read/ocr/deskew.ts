@@ -110,6 +110,8 @@ export function rotateGray(img: GrayImage, skewDegrees: number): GrayImage {
   const sin = Math.sin(skewDegrees * RAD);
   const cx = (w - 1) / 2;
   const cy = (h - 1) / 2;
+  const xMax = w - 1;
+  const yMax = h - 1;
   for (let y = 0; y < h; y++) {
     const dy = y - cy;
     // Source of output pixel (x, y): R(θ)·(p − c) + c.
@@ -117,12 +119,13 @@ export function rotateGray(img: GrayImage, skewDegrees: number): GrayImage {
     let sy = cy - cx * sin + dy * cos;
     const row = y * w;
     for (let x = 0; x < w; x++, sx += cos, sy += sin) {
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+      // floor(s) < 0 ⟺ s < 0 and floor(s) ≥ n ⟺ s ≥ n, so inside, `| 0` is floor.
+      if (sx < 0 || sy < 0 || sx >= xMax || sy >= yMax) {
         out[row + x] = 255;
         continue;
       }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * w + x0;

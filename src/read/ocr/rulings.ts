@@ -56,24 +56,66 @@ function runsOnRow(
   let start = -1;
   let last = -1;
   let solid = 0;
-  for (let i = 0; i <= w; i++) {
-    const ink = i < w && (mask[row + i]! | mask[up + i]! | mask[down + i]!) === 1;
-    if (ink && start >= 0 && i - last - 1 <= maxGap) {
+  const emit = () => {
+    if (last - start + 1 >= minLen)
+      out.push({ pos, from: start, to: last, coverage: solid / (last - start + 1) });
+  };
+  for (let i = 0; i < w; i++) {
+    if ((mask[row + i]! | mask[up + i]! | mask[down + i]!) === 0) continue;
+    if (start >= 0 && i - last - 1 <= maxGap) {
       last = i;
       solid += mask[row + i]!;
       continue;
     }
-    if (start >= 0 && (ink || i === w)) {
-      if (last - start + 1 >= minLen)
-        out.push({ pos, from: start, to: last, coverage: solid / (last - start + 1) });
-      start = -1;
+    if (start >= 0) emit();
+    start = i;
+    last = i;
+    solid = mask[row + i]!;
+  }
+  if (start >= 0) emit();
+}
+
+/**
+ * The runs of every column, as runsOnRow finds them on the transposed mask (the band is the
+ * columns x−1..x+1), but swept row by row with one run in progress per column: memory is read
+ * in order and no transposed copy is made.
+ */
+function columnRuns(mask: Uint8Array, w: number, h: number, minLen: number, maxGap: number): Run[] {
+  const out: Run[] = [];
+  const start = new Int32Array(w).fill(-1);
+  const last = new Int32Array(w);
+  const solid = new Int32Array(w);
+  const end = (x: number) => {
+    if (last[x]! - start[x]! + 1 >= minLen) {
+      out.push({ pos: x, from: start[x]!, to: last[x]!, coverage: solid[x]! / (last[x]! - start[x]! + 1) });
     }
-    if (ink) {
-      start = i;
-      last = i;
-      solid = mask[row + i]!;
+    start[x] = -1;
+  };
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    // Only columns with ink in their band change state: those of each ink pixel and its two
+    // neighbours, each visited once per row (ink pixels come in increasing x).
+    let done = -1;
+    for (let i = 0; i < w; i++) {
+      if (mask[row + i] === 0) continue;
+      const to = Math.min(w - 1, i + 1);
+      for (let x = Math.max(done + 1, i - 1); x <= to; x++) {
+        const s = start[x]!;
+        if (s >= 0 && y - last[x]! - 1 <= maxGap) {
+          last[x] = y;
+          solid[x]! += mask[row + x]!;
+          continue;
+        }
+        if (s >= 0) end(x);
+        start[x] = y;
+        last[x] = y;
+        solid[x] = mask[row + x]!;
+      }
+      done = to;
     }
   }
+  for (let x = 0; x < w; x++) if (start[x]! >= 0) end(x);
+  return out;
 }
 
 interface Group {
@@ -129,14 +171,7 @@ export function findPixelRules(img: GrayImage, threshold: number, dpi: number): 
   for (let i = 0; i < mask.length; i++) mask[i] = data[i]! < threshold ? 1 : 0;
   const hRuns: Run[] = [];
   for (let y = 0; y < h; y++) runsOnRow(mask, w, h, y, minLen, maxGap, hRuns);
-  // Columns as rows of the transposed mask: the same scan, with memory read in order.
-  const t = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) t[x * h + y] = mask[row + x]!;
-  }
-  const vRuns: Run[] = [];
-  for (let x = 0; x < w; x++) runsOnRow(t, h, w, x, minLen, maxGap, vRuns);
+  const vRuns = columnRuns(mask, w, h, minLen, maxGap);
   const trim = (r: PixelRule): PixelRule => ({
     ...r,
     lo: Math.min(r.lo + 1, r.hi),

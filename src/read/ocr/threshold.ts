@@ -10,10 +10,16 @@ export const MIN_INK_THRESHOLD = 64;
 /** …and at or below this, so a page of mostly dark ink still keeps light paper as paper. */
 export const MAX_INK_THRESHOLD = 220;
 
+/** Counts of each grey value (integer counters: a page has at most 60 million pixels). */
+function histogram(data: Uint8Array): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  return hist;
+}
+
 /** Otsu's threshold: grey values below it are ink. */
 export function otsuThreshold(img: GrayImage): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < img.data.length; i++) hist[img.data[i]!]!++;
+  const hist = histogram(img.data);
   const total = img.data.length;
   let sumAll = 0;
   for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
@@ -40,15 +46,9 @@ export function otsuThreshold(img: GrayImage): number {
 
 /** The median grey of the paper: of the pixels at or above `threshold`. */
 export function paperLevel(img: GrayImage, threshold: number): number {
-  const hist = new Float64Array(256);
+  const hist = histogram(img.data);
   let n = 0;
-  for (let i = 0; i < img.data.length; i++) {
-    const v = img.data[i]!;
-    if (v >= threshold) {
-      hist[v]!++;
-      n++;
-    }
-  }
+  for (let v = threshold; v < 256; v++) n += hist[v]!;
   let acc = 0;
   for (let v = threshold; v < 256; v++) {
     acc += hist[v]!;
@@ -87,35 +87,44 @@ export function binarize(img: GrayImage, threshold: number): GrayImage {
 export function despeckle(img: GrayImage, threshold: number, maxPixels: number): number {
   const { width: w, height: h, data } = img;
   const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  const comp: number[] = [];
+  let stack = new Int32Array(4096);
+  // Only components small enough to be removed need their pixels remembered.
+  const comp = new Int32Array(Math.max(0, maxPixels) + 1);
   let removed = 0;
   for (let start = 0; start < data.length; start++) {
     if (seen[start] || data[start]! >= threshold) continue;
     seen[start] = 1;
-    stack.push(start);
-    comp.length = 0;
-    while (stack.length) {
-      const i = stack.pop()!;
-      comp.push(i);
-      const x = i % w;
-      const y = (i - x) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (!seen[j] && data[j]! < threshold) {
+    stack[0] = start;
+    let sp = 1;
+    let n = 0;
+    while (sp > 0) {
+      const i = stack[--sp]!;
+      if (n < comp.length) comp[n] = i;
+      n++;
+      const y = (i / w) | 0;
+      const x = i - y * w;
+      const dx0 = x > 0 ? -1 : 0;
+      const dx1 = x < w - 1 ? 1 : 0;
+      const dy0 = y > 0 ? -1 : 0;
+      const dy1 = y < h - 1 ? 1 : 0;
+      for (let dy = dy0; dy <= dy1; dy++) {
+        const base = i + dy * w;
+        for (let dx = dx0; dx <= dx1; dx++) {
+          const j = base + dx;
+          if (seen[j] === 0 && data[j]! < threshold) {
             seen[j] = 1;
-            stack.push(j);
+            if (sp === stack.length) {
+              const grown = new Int32Array(stack.length * 2);
+              grown.set(stack);
+              stack = grown;
+            }
+            stack[sp++] = j;
           }
         }
       }
     }
-    if (comp.length <= maxPixels) {
-      for (const i of comp) data[i] = 255;
+    if (n <= maxPixels) {
+      for (let k = 0; k < n; k++) data[comp[k]!] = 255;
       removed++;
     }
   }
