@@ -20,7 +20,7 @@ export function signatureColumns(
   pageWidth: (page: number) => number | undefined,
 ): SignatureLines {
   const positioned = blocks.some((b) => b.page !== null);
-  if (!positioned) return { lines: blocks.map((b) => b.text), columns: false };
+  if (!positioned) return spaceAlignedColumns(blocks);
   const left: string[] = [];
   const right: string[] = [];
   for (const b of blocks) {
@@ -40,6 +40,45 @@ export function signatureColumns(
       if (w && centre > w * RIGHT_COLUMN_START) right.push(parts[0]!);
       else left.push(parts[0]!);
     }
+  }
+  return { lines: [...left, '', ...right], columns: true };
+}
+
+/**
+ * Share of the widest line (in characters) right of which a one-part line of text starts in the
+ * right column: a right-hand title is centred in its column, so it may start before the middle.
+ */
+const RIGHT_TEXT_COLUMN_START = 0.4;
+
+/** A gap of this many spaces inside a line of text separates two columns (`pdftotext -layout`). */
+const COLUMN_GAP = /\S( {4,})\S/;
+
+/**
+ * Text without positions: when lines hold a wide gap of spaces (`pdftotext -layout` output),
+ * the gap splits left and right column, and a line with one part falls in the column its
+ * indent (in characters, against the widest line) points to. Otherwise the lines are kept as
+ * they are (a dump printed one title or name per line).
+ */
+function spaceAlignedColumns(blocks: readonly LineBlock[]): SignatureLines {
+  const texts = blocks.map((b) => b.text);
+  if (!texts.some((t) => COLUMN_GAP.test(t.trim()))) return { lines: texts, columns: false };
+  const width = Math.max(...blocks.map((b) => b.indent + b.text.trim().length));
+  const left: string[] = [];
+  const right: string[] = [];
+  for (const b of blocks) {
+    const parts = b.text
+      .trim()
+      .split(/ {4,}|\t/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length === 0) {
+      left.push('');
+      right.push('');
+    } else if (parts.length >= 2) {
+      left.push(parts[0]!);
+      right.push(parts.slice(1).join(' '));
+    } else if (b.indent > width * RIGHT_TEXT_COLUMN_START) right.push(parts[0]!);
+    else left.push(parts[0]!);
   }
   return { lines: [...left, '', ...right], columns: true };
 }

@@ -93,4 +93,31 @@ describe('signature blocks', () => {
       ['SEKRETARIS CAMAT', 'SITI'],
     ]);
   });
+
+  it('splits side-by-side columns of pdftotext -layout text at the wide gap of spaces', () => {
+    const text = [
+      '                                              Suka Maju, 30 Mei 2019',
+      '   CAMAT SUKA MAJU                           SEKRETARIS KECAMATAN SUKA',
+      '                                              MAJU',
+      '',
+      '   BUDI SANTOSO, S.Sos',
+      '   NIP. 19800101 200501 1 001                SITI AMINAH, SH.',
+      '                                              NIP. 19850202 201001 2 002',
+    ];
+    const blocks: LineBlock[] = text.map((t, i) => ({
+      kind: 'line',
+      text: t.trim(),
+      lineNo: i,
+      page: null,
+      bbox: null,
+      indent: t.length - t.trimStart().length,
+    }));
+    const cols = signatureColumns(blocks, () => undefined);
+    expect(cols.columns).toBe(true);
+    const [p] = pairSignatures([parseSignatureLines(cols.lines, cols.columns)]);
+    expect(p!.penandatangan.map((s) => [s.jabatan, s.nama, s.nip])).toEqual([
+      ['CAMAT SUKA MAJU', 'BUDI SANTOSO, S.Sos', '198001012005011001'],
+      ['SEKRETARIS KECAMATAN SUKA MAJU', 'SITI AMINAH, SH.', '198502022010012002'],
+    ]);
+  });
 });
