@@ -200,6 +200,7 @@ export function readSpaceAligned(parts: readonly SpaceAlignedPart[]): RawTable |
     const cols = own && own.length === first.length ? own : first;
     const starts = columnStarts(cols, part.body);
     const noIdx = cols.findIndex((c) => c.role === 'no');
+    const hasFormula = cols.some((c) => c.role === 'formulasi');
     for (const line of part.body) {
       if (!line.trim()) continue;
       if (isHeadingLine(line)) continue; // heading repeated on a new page
@@ -237,10 +238,15 @@ export function readSpaceAligned(parts: readonly SpaceAlignedPart[]): RawTable |
       // Without row numbers, a row opens where several cells open at once, one of them in the
       // leading columns (sasaran, indikator): wrapped formula and source lines also start with
       // capitals, but they never open the row's leading cells.
+      // Two capitals alone (a wrapped indicator line beside a wrapped source line, "Desa
+      // (Musdes) tentang … Pemerintahan") open a row only with the formula: a row's cells all
+      // start on its first printed line, and its formula is never empty.
+      const formulaOpens = capital.some((p) => cols[p.col]!.role === 'formulasi');
       const opensCells =
         capital.length >= 2 &&
         placed.length >= 2 &&
-        capital.some((p) => LEADING_ROLES.has(cols[p.col]!.role) && /^[A-Z0-9]/.test(p.text));
+        capital.some((p) => LEADING_ROLES.has(cols[p.col]!.role) && /^[A-Z0-9]/.test(p.text)) &&
+        (capital.length >= 3 || formulaOpens || !hasFormula);
       if (!row || numbered || subRow || (noIdx < 0 && opensCells)) {
         row = { cells: {}, targets: {}, page: null, bbox: null };
         rows.push(row);

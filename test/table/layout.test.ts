@@ -29,3 +29,25 @@ describe('space-aligned tables without row numbers', () => {
     expect(table!.rows[0]!.cells.indikator?.[0]).toBe('Pembinaan perangkat desa');
   });
 });
+
+// A sub-row opening at the indikator, whose wrapped lines start with capitals beside a wrapped
+// source line ("Desa (Musdes) tentang … Pemerintahan"): only the line where the formula opens too
+// opens the row.
+const subBody = [
+  'Peningkatan kinerja pemerintah desa Pembinaan perangkat desa      Jumlah Pembinaan       Seksi Tata',
+  'dan tata kelola keuangan desa                                     Perangkat Desa         Pemerintahan',
+  '                                    Pelaksanaan Musyawarah        Jumlah Musdes          Seksi Tata',
+  '                                    Desa (Musdes) tentang                                Pemerintahan',
+  '                                    RPJMDes, APBDes, ADD/DD',
+];
+
+describe('space-aligned sub-rows without row numbers', () => {
+  it('keep wrapped lines that start with capitals in their cells', () => {
+    const table = readSpaceAligned([{ heading, body: subBody }]);
+    expect(table?.rows).toHaveLength(2);
+    expect(table!.rows[1]!.cells.indikator?.join(' ')).toBe(
+      'Pelaksanaan Musyawarah Desa (Musdes) tentang RPJMDes, APBDes, ADD/DD',
+    );
+    expect(table!.rows[1]!.cells.sumberData?.join(' ')).toBe('Seksi Tata Pemerintahan');
+  });
+});
