@@ -12,11 +12,22 @@
  *   npm run bench:ocr                       # ours vs native
  *   npm run bench:ocr -- --variants         # also tesseract.js variants (dpi, languages, psm)
  *   npm run bench:ocr -- --only=photo       # fixtures whose name contains "photo"
+ *   npm run bench:ocr -- --try=k=v,k2=v2    # also tesseract.js with these tesseract parameters
+ *                                          # (repeatable; "langs=ind" picks languages, "dpi=250" the dpi)
+ *   npm run bench:ocr -- --no-native        # tesseract.js rows only (quick parameter trials)
+ *   npm run bench:ocr -- --no-worker        # skip the queue worker's peak RSS (below)
+ *   npm run bench:ocr -- --worker-only      # only that
+ *
+ * Last, the peak RSS of a queue worker process doing the OCR: `iki worker --queues
+ * ocr,parse,store` against Redis and PostgreSQL (REDIS_URL, BENCH_DATABASE_URL: by default
+ * 127.0.0.1, a throwaway database), fed the scans by `iki ingest`, once with one thread of each
+ * kind (as bench:pipeline runs its workers) and once with the default concurrency (one per core).
  *
  * Needs `apt-get install -y tesseract-ocr tesseract-ocr-ind` for the native runs (skipped, with
  * a note, when /usr/bin/tesseract is missing).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -27,10 +38,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import pg from 'pg';
 import { extractLayout } from '../src/pipeline/extract.js';
 import { createCanvas } from '@napi-rs/canvas';
 import { canvasToGray, encodePgm } from '../src/read/image/gray.js';
@@ -58,6 +70,8 @@ const shared = resolve(root, '../shared/tools/score.mjs');
 const scorer = existsSync(shared) ? shared : join(root, 'scripts/score.mjs');
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+/** `--try=k=v,...`: extra tesseract.js rows with these parameters (langs= and dpi= are ours). */
+const trials = args.filter((a) => a.startsWith('--try=')).map((a) => a.slice('--try='.length));
 
 /** Per-engine totals. */
 interface Tally {
@@ -311,7 +325,8 @@ async function bench(): Promise<void> {
     });
   };
   const debian = debianTessdata(langs);
-  const haveNative = existsSync(TESSERACT) && existsSync(TIME) && debian !== null;
+  const haveNative =
+    !args.includes('--no-native') && existsSync(TESSERACT) && existsSync(TIME) && debian !== null;
 
   ours('tesseract.js (ours, as shipped)');
   if (haveNative) {
@@ -330,7 +345,7 @@ async function bench(): Promise<void> {
     });
     // Debian's models in tesseract.js: separates model cost from engine cost the other way.
     ours('tesseract.js, Debian models', { modelDir: debian });
-  } else {
+  } else if (!args.includes('--no-native')) {
     process.stderr.write(
       `bench: ${TESSERACT}, ${TIME} or Debian's ${langs.join('/')} models missing; native runs skipped\n`,
     );
@@ -341,6 +356,20 @@ async function bench(): Promise<void> {
     ours('tesseract.js 200 dpi', {}, 200);
     ours('tesseract.js ind only', { languages: ['ind'] });
     ours('tesseract.js psm 6', { pageSegMode: '6' });
+  }
+
+  for (const spec of trials) {
+    const parameters: Record<string, string> = {};
+    let languages: OcrLanguage[] | undefined;
+    let dpi: number | undefined;
+    for (const kv of spec.split(',')) {
+      const [k, v] = kv.split('=') as [string, string | undefined];
+      if (v === undefined) throw new Error(`--try: ${kv} is not k=v`);
+      if (k === 'langs') languages = v.split('+') as OcrLanguage[];
+      else if (k === 'dpi') dpi = Number(v);
+      else parameters[k] = v;
+    }
+    ours(`tesseract.js ${spec}`, { parameters, ...(languages ? { languages } : {}) }, dpi);
   }
 
   const sample = warmUpPage();
@@ -403,4 +432,80 @@ async function bench(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-await bench();
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Peak resident set (VmHWM, kB) of a live process: all its threads, wasm heaps included. */
+function peakRssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+}
+
+/**
+ * One queue worker process (`workers/queue-worker.mjs`, as `iki worker`) reading every scan
+ * fixture through Redis and PostgreSQL; returns its peak RSS (MB) and the ingest's wall time.
+ */
+async function workerPeakRss(concurrency: string | null): Promise<{ mb: number; seconds: number }> {
+  const work = mkdtempSync(join(tmpdir(), 'iki-bench-worker-'));
+  const name = `iki_bench_ocr_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client(ADMIN_URL);
+  await admin.connect();
+  // The name is made of hex digits only; identifiers cannot be bound parameters.
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const env = {
+    ...process.env,
+    REDIS_URL,
+    DATABASE_URL: url.toString(),
+    IKI_DATA_DIR: join(work, 'data'),
+    IKI_QUEUE_PREFIX: `iki-bench-ocr-${randomBytes(4).toString('hex')}`,
+  };
+  const workerArgs = [join(root, 'workers/queue-worker.mjs'), '--queues', 'ocr,parse,store'];
+  if (concurrency) workerArgs.push('--concurrency', concurrency);
+  const worker = spawn(process.execPath, workerArgs, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((r) => worker.once('exit', () => r()));
+  try {
+    const files = readdirSync(SCANS)
+      .filter((f) => !f.endsWith('.md') && (!only || f.includes(only)))
+      .map((f) => join(SCANS, f));
+    const w0 = performance.now();
+    const ingest = spawnSync(process.execPath, [join(root, 'bin/iki.js'), 'ingest', ...files], {
+      env,
+      encoding: 'utf8',
+    });
+    const seconds = (performance.now() - w0) / 1000;
+    if (ingest.status !== 0) throw new Error(`iki ingest failed: ${ingest.stderr}`);
+    return { mb: peakRssKb(worker.pid!) / 1024, seconds };
+  } finally {
+    worker.kill('SIGTERM');
+    await exited;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function benchWorker(): Promise<void> {
+  const lines = [
+    '',
+    'queue worker under OCR (iki worker --queues ocr,parse,store; every scan fixture via iki ingest):',
+  ];
+  for (const [label, concurrency] of [
+    ['parse=1,ocr=1,store=2 (as bench:pipeline)', 'parse=1,ocr=1,store=2'],
+    [`default (one thread per core, ${availableParallelism()} here)`, null],
+  ] as const) {
+    try {
+      const r = await workerPeakRss(concurrency);
+      lines.push(`  ${label}: peak RSS ${r.mb.toFixed(0)} MB (${r.seconds.toFixed(0)} s wall)`);
+    } catch (err) {
+      lines.push(
+        `  ${label}: not measured (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+      );
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (!args.includes('--worker-only')) await bench();
+if (!args.includes('--no-worker')) await benchWorker();

@@ -84,7 +84,14 @@ if (process.env.BENCH_OCR !== '0') {
   console.log('\nOCR (scripts/bench-ocr.ts)');
   spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'scripts/bench-ocr.ts'), `--only=${process.env.BENCH_OCR_ONLY ?? 'fax'}`],
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts/bench-ocr.ts'),
+      `--only=${process.env.BENCH_OCR_ONLY ?? 'fax'}`,
+      // The queue worker's RSS needs Redis and PostgreSQL: `npm run bench:ocr` measures it.
+      '--no-worker',
+    ],
     { stdio: 'inherit', cwd: root },
   );
 }
