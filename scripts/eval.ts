@@ -14,7 +14,7 @@ import { extractFile } from '../src/pipeline/extract-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures/gold');
-const sets = ['seeds', 'pdf', 'layout', 'scans'];
+const sets = ['seeds', 'pdf', 'layout', 'office', 'scans'];
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length);
 const inputDirs = sets
   .filter((s) => !only || only.split(',').includes(s))
@@ -27,11 +27,12 @@ const pairs: string[] = [];
 for (const dir of inputDirs) {
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).sort()) {
-    const m = /^(\d{3}_[0-9a-f]{16})(-[a-z0-9]+)?/.exec(f);
+    const m = /^(\d{3}_[0-9a-f]{16})(-[a-z0-9-]+?)?\.[a-z]+$/.exec(f);
     const id = m?.[1];
     if (!id || f.endsWith('.json') || f.endsWith('.md') || !existsSync(join(goldDir, `${id}.json`))) continue;
     // A generated fixture prints only some sections: its sidecar gold says which.
-    const sidecar = join(root, 'fixtures/pdf', `${id}${m?.[2] ?? ''}.gold.json`);
+    const own = join(dir, `${id}${m?.[2] ?? ''}.gold.json`);
+    const sidecar = existsSync(own) ? own : join(root, 'fixtures/pdf', `${id}${m?.[2] ?? ''}.gold.json`);
     if (m?.[2] && !dir.endsWith('seeds') && !existsSync(sidecar)) continue; // a bad-input fixture
     const goldPath = m?.[2] && existsSync(sidecar) ? sidecar : join(goldDir, `${id}.json`);
     const bytes = readFileSync(join(dir, f));

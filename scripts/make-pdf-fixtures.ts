@@ -56,7 +56,7 @@ interface GoldSection {
   } | null;
   periode: { dari: number; sampai: number } | null;
 }
-interface Gold {
+export interface Gold {
   sections: GoldSection[];
 }
 
@@ -204,7 +204,7 @@ function section(s: GoldSection): string {
   return `<section>${lampiran(s)}${title}${sub}${jab}${tf}${table(s)}${signatures(s)}</section>`;
 }
 
-function html(gold: Gold, v: Variant): string {
+export function html(gold: Gold, v: Variant): string {
   const family = v.font === 'serif' ? "'Liberation Serif', serif" : "'Liberation Sans', sans-serif";
   const border = v.borders ? '0.75pt solid #000' : 'none';
   const [w, h] = v.landscape ? [v.pageHeightMm, PAGE_WIDTH_MM] : [PAGE_WIDTH_MM, v.pageHeightMm];
@@ -311,4 +311,5 @@ function readme(): string {
   ].join('\n');
 }
 
-await main();
+// Run as a script (not when another script imports html()).
+if (process.argv[1]?.endsWith('make-pdf-fixtures.ts')) await main();

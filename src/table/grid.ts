@@ -63,7 +63,8 @@ function mostlyHeadingWords(texts: readonly string[]): boolean {
 /** Year sub-headings under a TARGET heading ("2018 | 2019 | …"), by column position. */
 function yearRow(row: TableRow): (string | null)[] | null {
   const ys = row.cells.map((c) => {
-    const m = /\b((?:19|20)\d\d)\b/.exec(c.text);
+    // A narrow year column wraps its heading: "20" / "18".
+    const m = /\b((?:19|20)\d\d)\b/.exec(c.text.replace(/\b(19|20)\s+(\d\d)\b/g, '$1$2'));
     return m && YEAR.test(m[1]!) ? m[1]! : null;
   });
   return ys.filter(Boolean).length >= 2 ? ys : null;
@@ -114,13 +115,43 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
     } else if (!columns || !current) {
       continue; // a grid with no heading and nothing to continue is not an indicator table
     }
+    let firstOnPage = true;
     for (const row of block.rows.slice(startRow)) {
       if (isEmptyRow(row)) continue;
       if (headingColumns(row)) continue; // heading repeated on a new page
-      current!.rows.push(toRawRow(row, columns!));
+      const raw = toRawRow(row, columns!);
+      const before = current!.rows[current!.rows.length - 1];
+      if (firstOnPage && before && splitAcrossPages(before, raw, current!.roles)) mergeInto(before, raw);
+      else current!.rows.push(raw);
+      firstOnPage = false;
     }
   }
   return tables;
+}
+
+/**
+ * The first row of a table's next page is the rest of the last row of the page before when Word
+ * or LibreOffice let that row break across the pages (their default): it has no number of its
+ * own, and it carries on a sasaran (which a row without a number never opens in a numbered table)
+ * or a cell that goes on in lower case ("… yang | disusun").
+ */
+function splitAcrossPages(before: RawRow, row: RawRow, roles: readonly ColumnRole[]): boolean {
+  if (before.page === null || row.page === null || row.page <= before.page) return false;
+  if (row.cells.no?.length) return false;
+  const lowercaseGoesOn = Object.values(row.cells).some((lines) => /^[a-z]/.test(lines?.[0] ?? ''));
+  const sasaranGoesOn = roles.includes('no') && !!row.cells.sasaran?.length;
+  return lowercaseGoesOn || sasaranGoesOn;
+}
+
+function mergeInto(before: RawRow, row: RawRow): void {
+  for (const [role, lines] of Object.entries(row.cells) as [FieldRole, string[]][])
+    before.cells[role] = [...(before.cells[role] ?? []), ...lines];
+  for (const [year, t] of Object.entries(row.targets)) before.targets[year] ??= t;
+  if (row.confidence) {
+    before.confidence ??= {};
+    for (const [role, c] of Object.entries(row.confidence) as [FieldRole, number][])
+      before.confidence[role] = Math.min(before.confidence[role] ?? 100, c);
+  }
 }
 
 function toRawRow(row: TableRow, columns: readonly HeaderColumn[]): RawRow {

@@ -1,8 +1,8 @@
 /** Heading rows of grid tables: the cheap rejections come first but decide as before. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TableRow } from '../../src/ir/document.js';
-import { headingColumns } from '../../src/table/grid.js';
+import type { TableBlock, TableRow } from '../../src/ir/document.js';
+import { headingColumns, tablesFromGrids } from '../../src/table/grid.js';
 import type { ColumnRole } from '../../src/table/vocabulary.js';
 import { headingScore, roleOfHeaderCell } from '../../src/table/vocabulary.js';
 import { stripMarkup } from '../../src/text/clean.js';
@@ -66,5 +66,49 @@ describe('headingColumns', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('tablesFromGrids across pages', () => {
+  const block = (page: number, rows: string[][]): TableBlock =>
+    ({
+      kind: 'table',
+      origin: 'pdf-grid',
+      page,
+      bbox: null,
+      rows: rows.map((texts) => ({
+        page,
+        bbox: null,
+        cells: texts.map((text) => ({ text, bbox: null })),
+      })),
+    }) as unknown as TableBlock;
+  const heading = ['NO', 'SASARAN', 'INDIKATOR KINERJA', 'FORMULASI', 'TARGET', '', 'SUMBER DATA'];
+  const years = ['', '', '', '', '20\n18', '20\n19', ''];
+
+  it('reads year headings wrapped in a narrow column ("20" / "18")', () => {
+    const [t] = tablesFromGrids([
+      block(1, [heading, years, ['1', 'Meningkatnya x', 'Jumlah y', 'A / B', '90', '95', 'Seksi']]),
+    ]);
+    expect(t!.years).toEqual(['2018', '2019']);
+    expect(t!.rows[0]!.targets).toEqual({ '2018': '90', '2019': '95' });
+  });
+
+  it('joins the rest of a row that broke across the page to it, and keeps a new sub-row apart', () => {
+    const [t] = tablesFromGrids([
+      block(1, [
+        heading,
+        years,
+        ['1', 'Terlaksananya Penyusunan Dokumen', 'Jumlah Dokumen yang', 'Jumlah', '1', '1', 'Dokumen'],
+      ]),
+      block(2, [heading, years, ['', 'Perencanaan tepat waktu', 'disusun', 'dokumen', '', '', '']]),
+      block(3, [heading, years, ['', '', 'Jumlah Laporan', 'Jumlah laporan', '1', '1', 'Laporan']]),
+    ]);
+    expect(t!.rows).toHaveLength(2);
+    expect(t!.rows[0]!.cells.sasaran).toEqual([
+      'Terlaksananya Penyusunan Dokumen',
+      'Perencanaan tepat waktu',
+    ]);
+    expect(t!.rows[0]!.cells.indikator).toEqual(['Jumlah Dokumen yang', 'disusun']);
+    expect(t!.rows[1]!.cells.indikator).toEqual(['Jumlah Laporan']);
   });
 });
