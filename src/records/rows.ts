@@ -46,6 +46,8 @@ function cleanNo(lines: string[] | undefined): string | null {
   const t = (lines ?? [])
     .join(' ')
     .trim()
+    // A narrow NO column wraps "10." as "10" / ".".
+    .replace(/\s+(?=[.)]+$)/, '')
     .replace(/[.)]+$/, '');
   return /^[0-9]{1,3}[a-z]?$/i.test(t) ? t : t && !isBlankValue(t) ? t : null;
 }

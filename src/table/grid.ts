@@ -132,15 +132,18 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
 /**
  * The first row of a table's next page is the rest of the last row of the page before when Word
  * or LibreOffice let that row break across the pages (their default): it has no number of its
- * own, and it carries on a sasaran (which a row without a number never opens in a numbered table)
- * or a cell that goes on in lower case ("… yang | disusun").
+ * own, and it carries on a sasaran (which a row without a number never opens in a numbered table),
+ * a cell that goes on in lower case ("… yang | disusun"), or only the columns after the indikator.
  */
 function splitAcrossPages(before: RawRow, row: RawRow, roles: readonly ColumnRole[]): boolean {
   if (before.page === null || row.page === null || row.page <= before.page) return false;
   if (row.cells.no?.length) return false;
   const lowercaseGoesOn = Object.values(row.cells).some((lines) => /^[a-z]/.test(lines?.[0] ?? ''));
   const sasaranGoesOn = roles.includes('no') && !!row.cells.sasaran?.length;
-  return lowercaseGoesOn || sasaranGoesOn;
+  // A row of its own always has an indikator; the rest of a broken row may hold only the
+  // columns whose text was longest ("Kecamatan | Laporan Keuangan, LKIP").
+  const onlyTail = roles.includes('indikator') && !row.cells.indikator?.length && !row.cells.sasaran?.length;
+  return lowercaseGoesOn || sasaranGoesOn || onlyTail;
 }
 
 function mergeInto(before: RawRow, row: RawRow): void {

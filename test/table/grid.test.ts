@@ -111,4 +111,18 @@ describe('tablesFromGrids across pages', () => {
     expect(t!.rows[0]!.cells.indikator).toEqual(['Jumlah Dokumen yang', 'disusun']);
     expect(t!.rows[1]!.cells.indikator).toEqual(['Jumlah Laporan']);
   });
+
+  it('joins a broken row whose rest holds only the columns after the indikator', () => {
+    const [t] = tablesFromGrids([
+      block(1, [
+        heading,
+        years,
+        ['23.', 'Penyusunan Profil', 'Profil Kecamatan', 'Realisasi pembuatan', '1', '1', 'DPA, Renstra,'],
+      ]),
+      block(2, [['', '', '', 'Kecamatan', '', '', 'Laporan Keuangan']]),
+    ]);
+    expect(t!.rows).toHaveLength(1);
+    expect(t!.rows[0]!.cells.formulasi).toEqual(['Realisasi pembuatan', 'Kecamatan']);
+    expect(t!.rows[0]!.cells.sumberData).toEqual(['DPA, Renstra,', 'Laporan Keuangan']);
+  });
 });
