@@ -44,7 +44,6 @@ export const START_WORDS: Partial<Record<ColumnRole, readonly string[]>> = {
     'rapat-rapat',
     'pendidikan',
     'publikasi',
-    'meningkatknya',
   ],
   indikator: [
     'persentase',
