@@ -126,6 +126,24 @@ interface Tok {
   pairedElsewhere: boolean;
 }
 
+const NUMBER = /^\d+([.,]\d+)?%?$/;
+const SIGNED_NUMBER = /^-\d+([.,]\d+)?%?$/;
+const ROW_NUMBER = /^\d{1,2}\.?$/;
+/** Explanation bullets (a list hyphen is a bullet too, but not an explanation's). */
+const BULLETS = new Set(['➢', '➤', '►', '•', '●', '▪', '■', '✓']);
+
+/** A word's key: lower case, trailing punctuation dropped. */
+function keyOf(text: string): string {
+  const lower = text.toLowerCase();
+  let end = lower.length;
+  while (end > 0) {
+    const c = lower.charCodeAt(end - 1);
+    if (c !== 46 && c !== 44 && c !== 59 && c !== 58) break; // . , ; :
+    end--;
+  }
+  return end === lower.length ? lower : lower.slice(0, end);
+}
+
 function tokenize(lines: readonly string[]): Tok[] {
   const toks: Tok[] = [];
   let blank = false;
@@ -141,7 +159,10 @@ function tokenize(lines: readonly string[]): Tok[] {
     let first = true;
     while ((m = re.exec(line))) {
       const text = m[2]!;
-      const key = /^\d+([.,]\d+)?%?$/.test(text) ? '<num>' : text.toLowerCase().replace(/[.,;:]+$/, '');
+      const c0 = text.charCodeAt(0);
+      const digit = c0 >= 48 && c0 <= 57;
+      const num = digit && NUMBER.test(text);
+      const key = num ? '<num>' : keyOf(text);
       const start = m.index + m[1]!.length;
       toks.push({
         text,
@@ -154,13 +175,13 @@ function tokenize(lines: readonly string[]): Tok[] {
         blankBefore: first && blank,
         doubleSpaceBefore: !first && m[1]!.length >= 2,
         indented: first && indented,
-        isNum: /^-?\d+([.,]\d+)?%?$/.test(text),
-        isRowNo: /^\d{1,2}\.?$/.test(text),
-        bullet: /^[➢➤►•●▪■✓-]/.test(text),
-        explanationBullet: /^[➢➤►•●▪■✓]/.test(text),
+        isNum: num || (c0 === 45 && SIGNED_NUMBER.test(text)),
+        isRowNo: digit && ROW_NUMBER.test(text),
+        bullet: c0 === 45 || BULLETS.has(text[0]!),
+        explanationBullet: BULLETS.has(text[0]!),
         secondTitle: false,
-        capital: /^[A-Z(]/.test(text),
-        lowercase: /^[a-z]/.test(text),
+        capital: (c0 >= 65 && c0 <= 90) || c0 === 40,
+        lowercase: c0 >= 97 && c0 <= 122,
         plausibleRowNo: false,
         itemNumber: false,
         repeats: 0,
@@ -177,7 +198,7 @@ function tokenize(lines: readonly string[]): Tok[] {
     if (n < toks.length && (n === 0 || !toks[n]!.lineStart)) continue;
     const line = toks.slice(lineStart, n);
     const words = line.map((t) =>
-      t.key.length > 2 && !NO_BREAK_AFTER.has(t.key) && !/^<num>$/.test(t.key) ? t.key : '',
+      t.key.length > 2 && !NO_BREAK_AFTER.has(t.key) && t.key !== '<num>' ? t.key : '',
     );
     let titleSeen = false;
     for (const t of line) {
