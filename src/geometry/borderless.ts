@@ -67,11 +67,97 @@ function lowPercentile(values: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
 }
 
+/** A narrower river is a column gap only when this many lines have text on both of its sides. */
+const MIN_RIVER_LINES = 3;
+
+/** …and when at least this share of the table's lines do. */
+const MIN_RIVER_SHARE = 0.25;
+
+/** A column gap is white at least this many times a line's ordinary space between words. */
+const RIVER_WORD_GAP_RATIO = 1.6;
+
+/** A gap with text on both sides on this many lines is part of the table: a text line filling it ends the table. */
+const CONFIRMED_GAP_LINES = 2;
+
+/** A single line of another type size than the table (by this share) that starts at its left edge ends it. */
+const FONT_CHANGE = 0.15;
+
+/** A form label ("Jabatan :", "Unit Kerja:"): a few words and a colon opening the line. */
+const LABEL = /^\p{Lu}[\p{L}.]*(?:\s+[\p{L}.]+){0,3}\s*:(?:\s|$)/u;
+
 interface Region {
   start: number;
   end: number; // exclusive
   gaps: Gap[];
   multi: number;
+}
+
+/** The gaps between neighbouring words of a line narrower than `below` (its ordinary spaces). */
+function wordSpaces(words: readonly Word[], below: number): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const d = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
+    if (d > 0 && d < below) out.push(d);
+  }
+  return out;
+}
+
+/** Lines among `lines` with a word left of the gap and a word right of it. */
+function support(lines: readonly TextLine[], g: Gap): number {
+  let n = 0;
+  for (const l of lines) {
+    const left = l.words.some((w) => w.bbox.x1 <= g.x0 + STRADDLE_SLACK);
+    const right = l.words.some((w) => w.bbox.x0 >= g.x1 - STRADDLE_SLACK);
+    if (left && right) n++;
+  }
+  return n;
+}
+
+/**
+ * The table's column gaps among the white gaps of its lines: every gap as wide as `minGap`, and a
+ * narrower river (Writer's cell padding leaves only a few points between two cells) that stays
+ * white over the whole table with text on both sides on several lines.
+ */
+function columnGapsOf(lines: readonly TextLine[], gaps: readonly Gap[], minGap: number): Gap[] {
+  const need = Math.max(MIN_RIVER_LINES, Math.ceil(MIN_RIVER_SHARE * lines.length));
+  return gaps.filter((g) => g.x1 - g.x0 >= minGap || support(lines, g) >= need);
+}
+
+/** The narrowest white that can separate two columns of these lines: wider than their spaces between words. */
+function riverWidth(spaces: readonly number[], fontSize: number, minGap: number, s: TableSettings): number {
+  const typical = spaces.length ? median(spaces) : 0;
+  return Math.min(minGap, Math.max(s.riverMinEm * fontSize, RIVER_WORD_GAP_RATIO * typical));
+}
+
+/** True when the gap `g` has no white of its own left in `next` (the gaps once the line is added). */
+function filled(g: Gap, next: readonly Gap[]): boolean {
+  return !next.some((n) => n.x0 >= g.x0 - STRADDLE_SLACK && n.x1 <= g.x1 + STRADDLE_SLACK);
+}
+
+/**
+ * True when `line`, a line of running text (no wide gap of its own), cannot belong to the table
+ * of `own`: it runs through a gap that is white on the table's lines, or it starts at the
+ * table's left edge as a form label or in another type size.
+ */
+function endsTable(
+  line: TextLine,
+  own: readonly TextLine[],
+  gaps: readonly Gap[],
+  next: readonly Gap[],
+  minGap: number,
+): boolean {
+  if (splitAtGaps(line.words, minGap).length >= 2) return false;
+  const crosses = gaps.some(
+    (g) =>
+      line.bbox.x0 < g.x0 && line.bbox.x1 > g.x1 && filled(g, next) && support(own, g) >= CONFIRMED_GAP_LINES,
+  );
+  if (crosses) return true;
+  const fontSize = median(own.map((l) => l.fontSize));
+  const left = Math.min(...own.map((l) => l.bbox.x0));
+  if (line.bbox.x0 > left + 0.5 * fontSize) return false;
+  if (LABEL.test(line.words.map((w) => w.text).join(' '))) return true;
+  const sized = [line, ...own].every((l) => l.words.every((w) => w.fontSize !== undefined));
+  return sized && Math.abs(line.fontSize / fontSize - 1) > FONT_CHANGE;
 }
 
 /** The longest run of lines from `start` that keeps its column gaps, or null when `start` has one column. */
@@ -80,21 +166,29 @@ function growRegion(lines: readonly TextLine[], start: number, s: TableSettings)
   const minGap = s.columnGapEm * first.fontSize;
   if (splitAtGaps(first.words, minGap).length < 2) return null;
   const words = [...first.words];
-  let gaps = columnGaps(words, minGap);
-  let multi = 1;
+  const spaces = wordSpaces(first.words, minGap);
+  let gaps = columnGaps(words, riverWidth(spaces, first.fontSize, minGap, s));
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
     const prev = lines[end - 1]!;
     if (line.bbox.top - prev.bbox.bottom > s.tableBreakGapEm * Math.max(line.fontSize, prev.fontSize)) break;
-    if (line.words.some((w) => gaps.some((g) => straddles(w, g)))) break;
-    const next = columnGaps([...words, ...line.words], minGap);
-    if (next.length === 0) break;
+    const own = lines.slice(start, end);
+    const cols = columnGapsOf(own, gaps, minGap);
+    if (line.words.some((w) => cols.some((g) => straddles(w, g)))) break;
+    const lineSpaces = wordSpaces(line.words, minGap);
+    const river = riverWidth([...spaces, ...lineSpaces], first.fontSize, minGap, s);
+    const next = columnGaps([...words, ...line.words], river);
+    if (endsTable(line, own, cols, next, minGap)) break;
+    if (columnGapsOf([...own, line], next, minGap).length === 0) break;
     words.push(...line.words);
+    spaces.push(...lineSpaces);
     gaps = next;
-    if (splitAtGaps(line.words, minGap).length >= 2) multi++;
   }
-  return { start, end, gaps, multi };
+  const own = lines.slice(start, end);
+  const cols = columnGapsOf(own, gaps, minGap);
+  const multi = own.filter((l) => cols.some((g) => support([l], g) > 0)).length;
+  return { start, end, gaps: cols, multi };
 }
 
 /**
@@ -105,7 +199,9 @@ function extendUp(lines: readonly TextLine[], region: Region, floor: number, s: 
   const own = lines.slice(region.start, region.end);
   const gaps = own.slice(1).map((l, i) => l.bbox.top - own[i]!.bbox.bottom);
   if (gaps.length === 0) return region.start;
-  const limit = lowPercentile(gaps, INTRA_CELL_GAP_PERCENTILE) + s.rowGapExtraEm * own[0]!.fontSize;
+  // Vertically centred cells interleave their lines (negative gaps): lines of one cell at least touch.
+  const limit =
+    Math.max(0, lowPercentile(gaps, INTRA_CELL_GAP_PERCENTILE)) + s.rowGapExtraEm * own[0]!.fontSize;
   let start = region.start;
   while (start - 1 >= floor) {
     const above = lines[start - 1]!;
@@ -133,62 +229,165 @@ function columnLines(lines: readonly TextLine[], x0: number, x1: number): TextLi
 interface CellBlock {
   col: number;
   top: number;
+  bottom: number;
   lines: TextLine[];
+  /** Printed with a row number: always opens a row. */
+  numbered: boolean;
+}
+
+const middle = (b: { top: number; bottom: number }) => (b.top + b.bottom) / 2;
+
+/** Each column's lines cut into cell blocks where the gap exceeds `limit` or a row number opens a line. */
+function cellBlocks(cols: readonly TextLine[][], limit: number): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  cols.forEach((cl, c) => {
+    cl.forEach((l, i) => {
+      const numbered = c === 0 && ROW_NUMBER.test(l.words[0]?.text ?? '');
+      const opens = i > 0 && l.bbox.top - cl[i - 1]!.bbox.bottom > limit;
+      if (i === 0 || opens || numbered) {
+        blocks.push({ col: c, top: l.bbox.top, bottom: l.bbox.bottom, lines: [l], numbered });
+      } else {
+        const b = blocks[blocks.length - 1]!;
+        b.lines.push(l);
+        b.bottom = Math.max(b.bottom, l.bbox.bottom);
+      }
+    });
+  });
+  return blocks;
+}
+
+/** Pairs of blocks of different columns and heights that `key` puts together. */
+function agreeingPairs(blocks: readonly CellBlock[], key: (b: CellBlock) => number, tol: number): number {
+  let n = 0;
+  for (const g of clusterObjects(blocks, key, tol)) {
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const a = g[i]!;
+        const b = g[j]!;
+        if (a.col !== b.col && Math.abs(a.bottom - a.top - (b.bottom - b.top)) > tol) n++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Rows of cell blocks: blocks of several columns that start together (cells at the top) or share
+ * their vertical middle (cells centred: whichever the table's cells of unequal height agree on
+ * more) make a row, and so does a numbered block. Each row is the list of its anchoring blocks;
+ * rows top to bottom.
+ */
+function anchorRows(blocks: readonly CellBlock[], tol: number): { rows: CellBlock[][]; centred: boolean } {
+  const centred = agreeingPairs(blocks, middle, tol) > agreeingPairs(blocks, (b) => b.top, tol);
+  const key = centred ? middle : (b: CellBlock) => b.top;
+  const rows = clusterObjects(blocks, key, tol)
+    .filter((g) => new Set(g.map((b) => b.col)).size >= MIN_ROW_START_COLUMNS || g.some((b) => b.numbered))
+    .sort((a, b) => Math.min(...a.map((x) => x.top)) - Math.min(...b.map((x) => x.top)));
+  return { rows, centred };
+}
+
+/**
+ * The first row of the rows a block is vertically centred on, when those rows print nothing else
+ * in its column (a cell spanning rows, centred): -1 when it is centred on no such run of rows.
+ */
+function spannedRow(
+  b: CellBlock,
+  rows: readonly { top: number; bottom: number; cols: Set<number> }[],
+  tol: number,
+): number {
+  const m = middle(b);
+  let best = -1;
+  let bestDiff = Infinity;
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i; j < rows.length; j++) {
+      if (rows[j]!.cols.has(b.col)) break;
+      if (rows[i]!.top > b.bottom || rows[j]!.bottom < b.top) continue; // the rows must reach the block
+      const d = Math.abs((rows[i]!.top + rows[j]!.bottom) / 2 - m);
+      if (d <= tol && d < bestDiff) {
+        best = i;
+        bestDiff = d;
+      }
+    }
+  }
+  return best;
 }
 
 function layoutRows(lines: readonly TextLine[], xs: readonly number[], s: TableSettings): BorderlessRow[] {
   const nCols = xs.length - 1;
-  const top = lines[0]!.bbox.top;
   const fontSize = median(lines.map((l) => l.fontSize)) || 10;
   const cols = Array.from({ length: nCols }, (_, c) =>
     columnLines(lines, c === 0 ? -Infinity : xs[c]!, c === nCols - 1 ? Infinity : xs[c + 1]!),
   );
   const gaps = cols.flatMap((cl) => cl.slice(1).map((l, i) => l.bbox.top - cl[i]!.bbox.bottom));
-  const limit = lowPercentile(gaps, INTRA_CELL_GAP_PERCENTILE) + s.rowGapExtraEm * fontSize;
-
-  const blocks: CellBlock[] = [];
-  const starts: { y: number; col: number; forced: boolean }[] = [{ y: top, col: -1, forced: true }];
-  cols.forEach((cl, c) => {
-    cl.forEach((l, i) => {
-      const numbered = c === 0 && ROW_NUMBER.test(l.words[0]?.text ?? '');
-      const opens = i > 0 && l.bbox.top - cl[i - 1]!.bbox.bottom > limit;
-      if (i === 0 || opens || numbered) blocks.push({ col: c, top: l.bbox.top, lines: [l] });
-      else blocks[blocks.length - 1]!.lines.push(l);
-      if (opens || numbered) starts.push({ y: l.bbox.top, col: c, forced: numbered });
-    });
-  });
+  const limit = Math.max(0, lowPercentile(gaps, INTRA_CELL_GAP_PERCENTILE)) + s.rowGapExtraEm * fontSize;
   const tol = s.lineTolerance;
-  let rowTops = clusterObjects(starts, (st) => st.y, tol)
-    .filter((g) => g.some((st) => st.forced) || new Set(g.map((st) => st.col)).size >= MIN_ROW_START_COLUMNS)
-    .map((g) => Math.min(...g.map((st) => st.y)));
-  let units = blocks;
-  if (rowTops.length < 2) {
+
+  const blocks = cellBlocks(cols, limit);
+  const { rows: anchors, centred } = anchorRows(blocks, tol);
+  const rowOf = new Map<CellBlock, number>();
+  anchors.forEach((g, r) => g.forEach((b) => rowOf.set(b, r)));
+  const extents = anchors.map((g) => ({
+    top: Math.min(...g.map((b) => b.top)),
+    bottom: Math.max(...g.map((b) => b.bottom)),
+    cols: new Set(g.map((b) => b.col)),
+  }));
+  const rowTops = extents.map((e) => e.top);
+  const firstTop = rowTops[0] ?? Infinity;
+  let leading = false;
+  for (const b of blocks) {
+    if (rowOf.has(b)) continue;
+    const above = b.top < firstTop - tol;
+    // A block centred on rows that print nothing else in its column spans them (a heading
+    // cell above the first row's tops is centred on it too); otherwise a block stays whole in
+    // the row where it starts, or opens the table's first row above the others.
+    const r = centred || above ? spannedRow(b, extents, Math.max(tol, 0.5 * fontSize)) : -1;
+    if (r < 0 && above) leading = true;
+    rowOf.set(b, r >= 0 ? r : above ? -1 : rowAt(rowTops, b.top, tol));
+  }
+  let units: CellBlock[] = blocks;
+  let rowCount = anchors.length;
+  if (leading) {
+    for (const [b, r] of rowOf) rowOf.set(b, r + 1);
+    rowCount++;
+  }
+  if (rowCount < 2) {
     // No padding between rows: every line with text in several columns starts a row, and
     // each line of a column is placed on its own.
-    rowTops = lines
+    const tops = lines
       .filter(
         (l, i) =>
           i === 0 ||
           cols.filter((cl) => cl.some((x) => Math.abs(x.bbox.top - l.bbox.top) <= tol)).length >= 2,
       )
       .map((l) => l.bbox.top);
-    units = cols.flatMap((cl, c) => cl.map((l) => ({ col: c, top: l.bbox.top, lines: [l] })));
+    units = cols.flatMap((cl, c) =>
+      cl.map((l) => ({ col: c, top: l.bbox.top, bottom: l.bbox.bottom, lines: [l], numbered: false })),
+    );
+    rowOf.clear();
+    for (const b of units) rowOf.set(b, rowAt(tops, b.top, tol));
+    rowCount = tops.length;
   }
-  const rows: BorderlessRow[] = rowTops.map((y) => ({
-    top: y,
-    bottom: y,
+  const rows: BorderlessRow[] = Array.from({ length: rowCount }, () => ({
+    top: Infinity,
+    bottom: -Infinity,
     cells: Array.from({ length: nCols }, () => []),
   }));
   for (const b of units) {
-    let r = 0;
-    while (r + 1 < rowTops.length && b.top >= rowTops[r + 1]! - tol) r++;
-    const row = rows[r]!;
+    const row = rows[rowOf.get(b)!]!;
     for (const l of b.lines) {
       row.cells[b.col]!.push(...l.words);
+      row.top = Math.min(row.top, l.bbox.top);
       row.bottom = Math.max(row.bottom, l.bbox.bottom);
     }
   }
   return rows.filter((r) => r.cells.some((c) => c.length > 0));
+}
+
+/** The last row whose top is at or above `y` (within `tol`), or the first. */
+function rowAt(rowTops: readonly number[], y: number, tol: number): number {
+  let r = 0;
+  while (r + 1 < rowTops.length && y >= rowTops[r + 1]! - tol) r++;
+  return r;
 }
 
 /**

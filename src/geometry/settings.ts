@@ -52,6 +52,13 @@ export interface TableSettings {
    */
   columnGapEm: number;
   /**
+   * Borderless tables: a narrower white river (cell padding only) can still separate two columns
+   * when it stays white over the table's lines; it is never narrower than this (× font size) nor
+   * than 1.6 times the lines' spaces between words.
+   * @defaultValue 0.4
+   */
+  riverMinEm: number;
+  /**
    * Borderless tables: a vertical gap larger than this (× font size) between two lines ends the table.
    * @defaultValue 1.5
    */
@@ -84,6 +91,7 @@ export const DEFAULT_TABLE_SETTINGS: Readonly<TableSettings> = Object.freeze({
   lineTolerance: 3,
   tabGapEm: 2,
   columnGapEm: 0.8,
+  riverMinEm: 0.4,
   tableBreakGapEm: 1.5,
   rowGapExtraEm: 0.3,
   minBorderlessColumns: 3,
