@@ -77,6 +77,15 @@ export const OFFICE_VARIANTS: OfficeVariant[] = [
     font: 'sans',
     fontPt: 9,
   },
+  {
+    name: 'writer-borderless-top',
+    seed: '000_7b2aa8f5eb30b1d2',
+    sections: [0, 1],
+    borders: false,
+    valign: 'top',
+    font: 'serif',
+    fontPt: 9,
+  },
 ];
 
 /** Writer's HTML import reads table borders and alignment from attributes, not from CSS. */

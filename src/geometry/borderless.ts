@@ -283,7 +283,27 @@ function anchorRows(blocks: readonly CellBlock[], tol: number): { rows: CellBloc
   const rows = clusterObjects(blocks, key, tol)
     .filter((g) => new Set(g.map((b) => b.col)).size >= MIN_ROW_START_COLUMNS || g.some((b) => b.numbered))
     .sort((a, b) => Math.min(...a.map((x) => x.top)) - Math.min(...b.map((x) => x.top)));
-  return { rows, centred };
+  // A heading row centred over cells at the top (or the other way round) splits into groups of
+  // other columns, overlapping and centred on one line: one row.
+  const merged: CellBlock[][] = [];
+  for (const g of rows) {
+    const last = merged[merged.length - 1];
+    if (last && sameRow(last, g, tol)) last.push(...g);
+    else merged.push([...g]);
+  }
+  return { rows: merged, centred };
+}
+
+function extentOf(g: readonly CellBlock[]): { top: number; bottom: number } {
+  return { top: Math.min(...g.map((b) => b.top)), bottom: Math.max(...g.map((b) => b.bottom)) };
+}
+
+function sameRow(a: readonly CellBlock[], b: readonly CellBlock[], tol: number): boolean {
+  const cols = new Set(a.map((x) => x.col));
+  if (b.some((x) => cols.has(x.col))) return false;
+  const ea = extentOf(a);
+  const eb = extentOf(b);
+  return eb.top < ea.bottom && ea.top < eb.bottom && Math.abs(middle(ea) - middle(eb)) <= tol;
 }
 
 /**
@@ -410,7 +430,7 @@ export function findBorderlessTables(
     }
     // Lines already emitted as text above this table may still belong to its first row.
     const floor = i - countTrailing(rest, lines, i);
-    const start = extendUp(lines, region, floor, s);
+    const start = carriedOver(lines, extendUp(lines, region, floor, s), floor, region, s);
     rest.splice(rest.length - (region.start - start), region.start - start);
     const mine = lines.slice(start, region.end);
     const x0 = Math.min(...mine.map((l) => l.bbox.x0));
@@ -421,6 +441,40 @@ export function findBorderlessTables(
     i = region.end;
   }
   return { tables, rest };
+}
+
+/** At most this many lines at the top of a page can carry on the last row of the page before. */
+const MAX_CARRIED_LINES = 3;
+
+/**
+ * 0 when the lines above `start` are the top of the page and carry on a cell of a row broken
+ * across the page (Writer's default): each in one column, starting where that column's text
+ * starts, as close to the table as its lines are to each other. They make the table's first row
+ * (the grid stage joins it to the row it carries on). Otherwise `start`.
+ */
+function carriedOver(
+  lines: readonly TextLine[],
+  start: number,
+  floor: number,
+  region: Region,
+  s: TableSettings,
+): number {
+  if (floor !== 0 || start === 0 || start > MAX_CARRIED_LINES) return start;
+  const own = lines.slice(start, region.end);
+  const fontSize = median(own.map((l) => l.fontSize));
+  const xs = [-Infinity, ...region.gaps.map((g) => (g.x0 + g.x1) / 2), Infinity];
+  const lefts = xs.slice(1).map((x1, c) => {
+    const ws = own.flatMap((l) => l.words).filter((w) => w.bbox.x0 >= xs[c]! && w.bbox.x1 <= x1);
+    return ws.length ? Math.min(...ws.map((w) => w.bbox.x0)) : NaN;
+  });
+  for (let k = 0; k < start; k++) {
+    const l = lines[k]!;
+    const below = lines[k + 1]!;
+    if (below.bbox.top - l.bbox.bottom > s.tableBreakGapEm * fontSize) return start;
+    const c = xs.findIndex((x, j) => j > 0 && l.bbox.x1 <= x) - 1;
+    if (c < 0 || l.bbox.x0 < xs[c]! || !(Math.abs(l.bbox.x0 - lefts[c]!) <= s.lineTolerance)) return start;
+  }
+  return 0;
 }
 
 /** How many of the lines just before `i` are the last entries of `rest` (not taken by a table). */

@@ -225,3 +225,65 @@ describe('borderless tables: cells centred vertically', () => {
     ]);
   });
 });
+
+describe('borderless tables: headings centred over cells at the top, rows broken across pages', () => {
+  /** A heading row centred on its tallest cell, then rows of cells at the top. */
+  function page(rows: string[][], heading: string[], top = 100): { words: Word[]; bottom: number } {
+    const h = Math.max(...heading.map(height));
+    const words = heading.flatMap((t, c) => cellWords(t, COLS[c]!, top + (h - height(t)) / 2));
+    const body = topTable(COLS, rows, top + h + 8);
+    return { words: [...words, ...body.words], bottom: body.bottom };
+  }
+
+  it('keeps a heading row whose cells are centred on one line as one row', () => {
+    const t = page(
+      [
+        [
+          'Meningkatnya\nlayanan',
+          'Tingkat\nPemanfaatan',
+          'Jumlah layanan\ndibagi jumlah\ndikali 100',
+          'Buku Agenda',
+        ],
+        ['Meningkatnya\ndisiplin', 'Tingkat\nKepatuhan', 'Jumlah pegawai', 'Daftar Hadir'],
+      ],
+      ['SASARAN', 'INDIKATOR\nKINERJA', 'FORMULASI\nPERHITUNGAN\nPENJELASAN', 'SUMBER DATA'],
+    );
+    const { tables } = findBorderlessTables(groupWordsIntoLines(t.words, S.lineTolerance), S);
+    expect(texts(tables[0]!.rows)).toEqual([
+      ['SASARAN', 'INDIKATOR KINERJA', 'FORMULASI PERHITUNGAN PENJELASAN', 'SUMBER DATA'],
+      [
+        'Meningkatnya layanan',
+        'Tingkat Pemanfaatan',
+        'Jumlah layanan dibagi jumlah dikali 100',
+        'Buku Agenda',
+      ],
+      ['Meningkatnya disiplin', 'Tingkat Kepatuhan', 'Jumlah pegawai', 'Daftar Hadir'],
+    ]);
+  });
+
+  it('takes the top line of a page that carries on a cell of the page before as a first row of its own', () => {
+    const rows = [
+      ['Meningkatnya\nkapasitas', 'Persentase\nAparatur', 'Jumlah pegawai\ndikali 100', 'Dokumen'],
+      ['Meningkatnya\ndisiplin', 'Tingkat\nKepatuhan', 'Jumlah hadir', 'Daftar Hadir'],
+    ];
+    const t = page(rows, ['SASARAN', 'INDIKATOR', 'FORMULASI', 'SUMBER DATA'], 70);
+    const carried = cellWords('pegawai yang ada', COLS[2]!, 50);
+    const { tables, rest } = findBorderlessTables(groupWordsIntoLines([...carried, ...t.words], 3), S);
+    expect(rest).toEqual([]);
+    expect(texts(tables[0]!.rows).slice(0, 2)).toEqual([
+      ['', '', 'pegawai yang ada', ''],
+      ['SASARAN', 'INDIKATOR', 'FORMULASI', 'SUMBER DATA'],
+    ]);
+  });
+
+  it('leaves a line at the top of the page that is not aligned with a column', () => {
+    const t = page(
+      [['Meningkatnya\nkapasitas', 'Persentase\nAparatur', 'Jumlah pegawai', 'Dokumen']],
+      ['SASARAN', 'INDIKATOR', 'FORMULASI', 'SUMBER DATA'],
+      70,
+    );
+    const pageNo = cellWords('- 2 -', 270, 50);
+    const { rest } = findBorderlessTables(groupWordsIntoLines([...pageNo, ...t.words], 3), S);
+    expect(lineTexts(rest)).toEqual(['- 2 -']);
+  });
+});
