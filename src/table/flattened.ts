@@ -307,20 +307,27 @@ class ColumnModel {
   }
 
   add(role: string, key: string, isStart: boolean, n = 1): void {
-    const inc = (map: Map<string, Map<string, number>>, tot: Map<string, number>) => {
-      let mm = map.get(role);
-      if (!mm) map.set(role, (mm = new Map()));
-      mm.set(key, (mm.get(key) ?? 0) + n);
-      tot.set(role, (tot.get(role) ?? 0) + n);
-    };
-    inc(this.body, this.totals);
+    ColumnModel.inc(this.body, this.totals, role, key, n);
     this.all.set(key, (this.all.get(key) ?? 0) + n);
     this.allTotal += n;
     if (isStart) {
-      inc(this.start, this.startTotals);
+      ColumnModel.inc(this.start, this.startTotals, role, key, n);
       this.startAll.set(key, (this.startAll.get(key) ?? 0) + n);
       this.startAllTotal += n;
     }
+  }
+
+  private static inc(
+    map: Map<string, Map<string, number>>,
+    tot: Map<string, number>,
+    role: string,
+    key: string,
+    n: number,
+  ): void {
+    let mm = map.get(role);
+    if (!mm) map.set(role, (mm = new Map()));
+    mm.set(key, (mm.get(key) ?? 0) + n);
+    tot.set(role, (tot.get(role) ?? 0) + n);
   }
 
   /**
