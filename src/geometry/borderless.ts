@@ -283,8 +283,9 @@ function anchorRows(blocks: readonly CellBlock[], tol: number): { rows: CellBloc
   const rows = clusterObjects(blocks, key, tol)
     .filter((g) => new Set(g.map((b) => b.col)).size >= MIN_ROW_START_COLUMNS || g.some((b) => b.numbered))
     .sort((a, b) => Math.min(...a.map((x) => x.top)) - Math.min(...b.map((x) => x.top)));
-  // A heading row centred over cells at the top (or the other way round) splits into groups of
-  // other columns, overlapping and centred on one line: one row.
+  // A heading row centred over cells at the top (or the other way round), or a row that Writer
+  // broke across a page (its cells then start at the top) splits into groups of other columns,
+  // overlapping and centred on one line or starting on one: one row.
   const merged: CellBlock[][] = [];
   for (const g of rows) {
     const last = merged[merged.length - 1];
@@ -303,7 +304,8 @@ function sameRow(a: readonly CellBlock[], b: readonly CellBlock[], tol: number):
   if (b.some((x) => cols.has(x.col))) return false;
   const ea = extentOf(a);
   const eb = extentOf(b);
-  return eb.top < ea.bottom && ea.top < eb.bottom && Math.abs(middle(ea) - middle(eb)) <= tol;
+  const together = Math.abs(middle(ea) - middle(eb)) <= tol || Math.abs(ea.top - eb.top) <= tol;
+  return eb.top < ea.bottom && ea.top < eb.bottom && together;
 }
 
 /**
@@ -370,6 +372,8 @@ function layoutRows(lines: readonly TextLine[], xs: readonly number[], s: TableS
     for (const [b, r] of rowOf) rowOf.set(b, r + 1);
     rowCount++;
   }
+  rowCount = joinSpanningRows(blocks, rowOf, rowCount, Math.max(tol, 0.5 * fontSize));
+  if (centred) spreadCentredCells(blocks, rowOf, rowCount, tol);
   if (rowCount < 2) {
     // No padding between rows: every line with text in several columns starts a row, and
     // each line of a column is placed on its own.
@@ -401,6 +405,84 @@ function layoutRows(lines: readonly TextLine[], xs: readonly number[], s: TableS
     }
   }
   return rows.filter((r) => r.cells.some((c) => c.length > 0));
+}
+
+/**
+ * Rows of cells centred on the rows above and below them, which print nothing in their columns
+ * (a heading row of cells spanning the "TARGET" heading and the year headings under it), are
+ * part of the row above. Renumbers `rowOf`; returns the number of rows.
+ */
+function joinSpanningRows(
+  blocks: readonly CellBlock[],
+  rowOf: Map<CellBlock, number>,
+  n: number,
+  tol: number,
+): number {
+  const groups: CellBlock[][] = Array.from({ length: n }, () => []);
+  for (const b of blocks) groups[rowOf.get(b)!]!.push(b);
+  const out: CellBlock[][] = [];
+  for (let r = 0; r < n; r++) {
+    const g = groups[r]!;
+    const prev = out[out.length - 1];
+    const next = groups[r + 1];
+    if (prev?.length && next?.length && g.length && spansBoth(g, prev, next, tol)) prev.push(...g);
+    else out.push(g);
+  }
+  out.forEach((g, r) => g.forEach((b) => rowOf.set(b, r)));
+  return out.length;
+}
+
+function spansBoth(
+  g: readonly CellBlock[],
+  prev: readonly CellBlock[],
+  next: readonly CellBlock[],
+  tol: number,
+): boolean {
+  const cols = new Set(g.map((b) => b.col));
+  if (prev.some((b) => cols.has(b.col)) || next.some((b) => cols.has(b.col))) return false;
+  const e = extentOf(g);
+  const p = extentOf(prev);
+  const q = extentOf(next);
+  return (
+    e.top >= p.top - tol && e.bottom <= q.bottom + tol && Math.abs(middle(e) - (p.top + q.bottom) / 2) <= tol
+  );
+}
+
+/**
+ * In a table of centred cells, a cell centred on its own row and on as many rows above it as
+ * below that print nothing in its column (one sasaran for three indikator) is the cell of all of
+ * them: it moves to the first (the records stage carries it down).
+ */
+function spreadCentredCells(
+  blocks: readonly CellBlock[],
+  rowOf: Map<CellBlock, number>,
+  n: number,
+  tol: number,
+): void {
+  const ext = Array.from({ length: n }, () => ({ top: Infinity, bottom: -Infinity }));
+  for (const b of blocks) {
+    const e = ext[rowOf.get(b)!]!;
+    e.top = Math.min(e.top, b.top);
+    e.bottom = Math.max(e.bottom, b.bottom);
+  }
+  for (const b of blocks) {
+    if (b.numbered) continue;
+    const g = rowOf.get(b)!;
+    const empty = (r: number) =>
+      r >= 0 &&
+      r < n &&
+      !blocks.some(
+        (x) =>
+          x !== b &&
+          x.col === b.col &&
+          (rowOf.get(x) === r || (x.top < ext[r]!.bottom && x.bottom > ext[r]!.top)),
+      );
+    let best = 0;
+    for (let k = 1; empty(g - k) && empty(g + k); k++) {
+      if (Math.abs(middle(b) - (ext[g - k]!.top + ext[g + k]!.bottom) / 2) <= tol) best = k;
+    }
+    if (best > 0) rowOf.set(b, g - best);
+  }
 }
 
 /** The last row whose top is at or above `y` (within `tol`), or the first. */

@@ -224,6 +224,80 @@ describe('borderless tables: cells centred vertically', () => {
       'Situasi Kantor',
     ]);
   });
+
+  it('puts a cell centred on three rows of one line in the first, not in the middle one it lines up with', () => {
+    const words = centredTable(
+      [
+        ['SASARAN', 'INDIKATOR\nKINERJA', 'FORMULASI\nPERHITUNGAN', 'SUMBER'],
+        ['', 'Persentase A', 'Jumlah A', 'Laporan'],
+        ['', 'Persentase B', 'Jumlah B', 'Laporan'],
+        ['', 'Persentase C', 'Jumlah C', 'Laporan'],
+        ['Tertib', 'Persentase D', 'Jumlah D', 'Data'],
+      ],
+      [{ row: 1, col: 0, rows: 3, text: 'Meningkatnya layanan' }],
+    );
+    const { tables } = findBorderlessTables(groupWordsIntoLines(words, S.lineTolerance), S);
+    expect(texts(tables[0]!.rows).map((r) => r[0])).toEqual([
+      'SASARAN',
+      'Meningkatnya layanan',
+      '',
+      '',
+      'Tertib',
+    ]);
+  });
+
+  it('joins heading cells centred on a TARGET heading and the years under it to the TARGET row', () => {
+    const xs = [40, 120, 200, 280, 320, 360, 420];
+    const at = (text: string, c: number, top: number) => cellWords(text, xs[c]!, top);
+    const words = [
+      // TARGET over the year columns in a row of its own (100–118), the years in the next (118–136),
+      // the other headings centred on both.
+      ...at('SASARAN', 0, 113),
+      ...at('INDIKATOR', 1, 113),
+      ...at('FORMULA', 2, 113),
+      ...cellWords('TARGET', 310, 104),
+      ...at('2018', 3, 122),
+      ...at('2019', 4, 122),
+      ...at('2020', 5, 122),
+      ...at('SUMBER', 6, 113),
+      // Data rows, centred: 136–166 and 166–196.
+      ...at('Meningkatnya\nlayanan', 0, 140),
+      ...['Persentase', 'Jumlah', '90', '90', '95', 'Laporan'].flatMap((t, i) => at(t, i + 1, 146)),
+      ...at('Tertib\nadministrasi', 0, 170),
+      ...['Tingkat', 'Jumlah', '80', '85', '90', 'Data'].flatMap((t, i) => at(t, i + 1, 176)),
+    ];
+    const { tables } = findBorderlessTables(groupWordsIntoLines(words, S.lineTolerance), S);
+    expect(texts(tables[0]!.rows)).toEqual([
+      ['SASARAN', 'INDIKATOR', 'FORMULA', '', 'TARGET', '', 'SUMBER'],
+      ['', '', '', '2018', '2019', '2020', ''],
+      ['Meningkatnya layanan', 'Persentase', 'Jumlah', '90', '90', '95', 'Laporan'],
+      ['Tertib administrasi', 'Tingkat', 'Jumlah', '80', '85', '90', 'Data'],
+    ]);
+  });
+
+  it('keeps a row broken at the foot of the page (its cells then at the top) as one row', () => {
+    const words = [
+      ...centredTable(
+        [
+          ['NO', 'SASARAN', 'INDIKATOR\nKINERJA', 'SUMBER\nDATA'],
+          ['1.', 'Meningkatnya\nlayanan', 'Persentase A', 'Laporan'],
+        ],
+        [],
+      ),
+      // Row 2 (from y = 160, text after 4 pt of padding) goes on over the page: its cells start together.
+      ...cellWords('2.', COLS[0]!, 164),
+      ...cellWords('Disiplin\npegawai', COLS[1]!, 164),
+      ...cellWords('Tingkat\nkepatuhan\naparatur', COLS[2]!, 164),
+      ...cellWords('Daftar', COLS[3]!, 164),
+    ];
+    const { tables } = findBorderlessTables(groupWordsIntoLines(words, S.lineTolerance), S);
+    expect(texts(tables[0]!.rows).at(-1)).toEqual([
+      '2.',
+      'Disiplin pegawai',
+      'Tingkat kepatuhan aparatur',
+      'Daftar',
+    ]);
+  });
 });
 
 describe('borderless tables: headings centred over cells at the top, rows broken across pages', () => {
