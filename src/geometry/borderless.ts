@@ -1,11 +1,20 @@
 /**
  * Borderless tables from word geometry alone. A table is a run of lines whose words leave
  * vertical "rivers" of white space (column gaps) that no word crosses; it needs several columns
- * and several lines with text in more than one column. Rows: each column's lines are cut into
- * cell blocks where the gap exceeds the table's spacing between lines of one cell (cell
- * padding shows as a wider gap); a row starts where blocks of several columns start together,
- * or where a row number is printed in the first column. A block stays whole in the row where it
- * starts, so a cell printed once for several rows lands in the first of them.
+ * and several lines with text in more than one column. A river as wide as `columnGapEm` is a
+ * column gap; a narrower one (a word processor's cell padding) is one when it stays white over
+ * the table with text on both sides on several lines and is clearly wider than the spaces
+ * between words. The table ends before a line of running text that fills one of its gaps with
+ * ordinary spaces, and before a form label ("Jabatan :") or a line in another type size at its
+ * left edge.
+ *
+ * Rows: each column's lines are cut into cell blocks where the gap exceeds the table's spacing
+ * between lines of one cell (cell padding shows as a wider gap); a row is made of blocks of
+ * several columns that start together (cells at the top) or share their vertical middle (cells
+ * centred, as Writer prints a table without borders), or starts where a row number is printed in
+ * the first column. Any other block stays whole in the row where it starts, or, centred on
+ * several rows that print nothing in its column, in the first of them, so a cell printed once for
+ * several rows lands in the first of them.
  */
 import type { BBox } from '../ir/geometry.js';
 import type { Word } from '../ir/document.js';
