@@ -57,14 +57,26 @@ export function lineText(line: TextLine, tabGapEm: number): string {
     .join('\t');
 }
 
-/** Lines joined by '\n', each line's words by spaces: the printed text of a cell. */
+/** A line that is one lower-case letter alone: the end of a word too long for its cell. */
+const BROKEN_WORD_END = /^\p{Ll}$/u;
+
+/**
+ * Lines joined by '\n', each line's words by spaces: the printed text of a cell. A word processor
+ * breaks a word wider than its cell without a hyphen; a last letter left alone on its line
+ * ("Desa/Keluraha" / "n") goes back to its word.
+ */
 export function wordsToText(words: readonly Word[], lineTolerance: number): string {
   // Most table cells hold no word or one: skip the line grouping, same text.
   if (words.length === 0) return '';
   if (words.length === 1) return words[0]!.text;
-  return groupWordsIntoLines(words, lineTolerance)
-    .map((l) => l.words.map((w) => w.text).join(' '))
-    .join('\n');
+  const out: string[] = [];
+  for (const l of groupWordsIntoLines(words, lineTolerance)) {
+    const text = l.words.map((w) => w.text).join(' ');
+    if (out.length && BROKEN_WORD_END.test(text) && /\p{L}$/u.test(out[out.length - 1]!))
+      out[out.length - 1] += text;
+    else out.push(text);
+  }
+  return out.join('\n');
 }
 
 export function centre(b: BBox): { x: number; y: number } {

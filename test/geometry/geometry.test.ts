@@ -196,6 +196,12 @@ describe('words → lines', () => {
     );
   });
 
+  it('joins the last letter of a word broken at the edge of its cell back to the word', () => {
+    const cell = [word('Seluruh', 0, 0), word('Desa/Keluraha', 0, 12), word('n', 0, 24)];
+    expect(wordsToText(cell, 3)).toBe('Seluruh\nDesa/Kelurahan');
+    expect(wordsToText([word('Jumlah', 0, 0), word('a.', 0, 12)], 3)).toBe('Jumlah\na.');
+  });
+
   it('property: every word lands in exactly one line', () => {
     const w = fc.record({
       x: fc.integer({ min: 0, max: 500 }),
