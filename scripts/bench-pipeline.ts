@@ -11,7 +11,9 @@
  * (extraction_runs.started_at → finished_at). Needs Redis (REDIS_URL or redis://127.0.0.1:6379)
  * and PostgreSQL (BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) for (b);
  * `--skip-queue` runs (a) only; `--skip-in-process` runs (b) only (e.g. `--workers 2` for the time
- * of a 1,000-page batch).
+ * of a 1,000-page batch); `--scans 0` makes a batch without scans (everything around OCR).
+ * The "cores" column is CPU seconds over wall seconds: on a shared machine, how much of it the
+ * runner got (two workers on two idle cores get ~1.9).
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -362,6 +364,7 @@ function row(r: Result): string {
     String(Math.round(r.p95)).padStart(7),
     r.registerSeconds.toFixed(1).padStart(9),
     r.cpuSeconds.toFixed(0).padStart(6),
+    (r.cpuSeconds / r.seconds).toFixed(2).padStart(5),
     (r.docs / r.cpuSeconds).toFixed(2).padStart(10),
   ].join(' ');
 }
@@ -399,6 +402,7 @@ async function main(): Promise<void> {
       'p95 ms'.padStart(7),
       'register s'.padStart(9),
       'cpu s'.padStart(6),
+      'cores'.padStart(5),
       'docs/cpu-s'.padStart(10),
     ].join(' ');
     console.log(header);
@@ -411,6 +415,10 @@ async function main(): Promise<void> {
       console.log(
         `CPU per document, 2 workers / 1 worker: ${(two.cpuSeconds / two.docs / (one.cpuSeconds / one.docs)).toFixed(2)}× ` +
           '(near 1: a second worker adds no overhead, so throughput scales with free cores)',
+      );
+      console.log(
+        `cores the runner got (cpu s / seconds): 1 worker ${(one.cpuSeconds / one.seconds).toFixed(2)}, ` +
+          `2 workers ${(two.cpuSeconds / two.seconds).toFixed(2)} (below ~1.9 with 2 workers: other processes had the rest)`,
       );
     }
     console.log(`load average after: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`);
