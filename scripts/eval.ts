@@ -22,6 +22,19 @@ const inputDirs = sets
 const shared = resolve(root, '../shared/tools/score.mjs');
 const scorer = existsSync(shared) ? shared : join(root, 'scripts/score.mjs');
 
+/**
+ * The gold of a generated fixture: beside it, or that of the PDF it was made from
+ * ("-bordered-mixed" is a scan of "-bordered"), the longest variant name first.
+ */
+function sidecarGold(dir: string, id: string, variant: string): string {
+  const parts = variant.split('-').filter(Boolean);
+  for (let k = parts.length; k > 0; k--) {
+    const name = `${id}-${parts.slice(0, k).join('-')}.gold.json`;
+    for (const d of [dir, join(root, 'fixtures/pdf')]) if (existsSync(join(d, name))) return join(d, name);
+  }
+  return join(dir, `${id}${variant}.gold.json`);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'iki-eval-'));
 const pairs: string[] = [];
 for (const dir of inputDirs) {
@@ -31,8 +44,7 @@ for (const dir of inputDirs) {
     const id = m?.[1];
     if (!id || f.endsWith('.json') || f.endsWith('.md') || !existsSync(join(goldDir, `${id}.json`))) continue;
     // A generated fixture prints only some sections: its sidecar gold says which.
-    const own = join(dir, `${id}${m?.[2] ?? ''}.gold.json`);
-    const sidecar = existsSync(own) ? own : join(root, 'fixtures/pdf', `${id}${m?.[2] ?? ''}.gold.json`);
+    const sidecar = sidecarGold(dir, id, m?.[2] ?? '');
     if (m?.[2] && !dir.endsWith('seeds') && !existsSync(sidecar)) continue; // a bad-input fixture
     const goldPath = m?.[2] && existsSync(sidecar) ? sidecar : join(goldDir, `${id}.json`);
     const bytes = readFileSync(join(dir, f));
