@@ -3,9 +3,6 @@
  * flow (nothing is extracted in the API process), workers extract it, and the document list
  * reports its live progress from Redis, OCR page k of n included. Real Redis and PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
@@ -16,19 +13,13 @@ import type { DocumentProgress } from '../../src/runner/progress.js';
 import type { Store } from '../../src/store/repository.js';
 import { createApiToken, createUser } from '../../src/store/repository.js';
 import { smallForm } from '../ingest/helpers/documents.js';
-import {
-  FAKE_PAGE_OCR,
-  dropPrefix,
-  freshPostgres,
-  testQueueConfig,
-  waitFor,
-} from '../queue/helpers/harness.js';
+import { testServices } from '../helpers/services.js';
+import { FAKE_PAGE_OCR, waitFor } from '../queue/helpers/harness.js';
 import { multipart } from './multipart.js';
 
-const cfg = testQueueConfig();
-const dataDir = mkdtempSync(join(tmpdir(), 'iki-api-queue-'));
+const svc = testServices('api-queue');
+const { cfg, dataDir } = svc;
 let store: Store;
-let dropDb: () => Promise<void>;
 let app: FastifyInstance;
 let workers: RunningWorkers | undefined;
 let token: string;
@@ -49,11 +40,8 @@ const as = (opts: InjectOptions) =>
 const getDoc = async (id: string) => (await as({ method: 'GET', url: `/documents/${id}` })).json() as DocBody;
 
 beforeAll(async () => {
-  // Workers read blobs from IKI_DATA_DIR (a shared mount in a deployment); the API writes them there.
-  process.env.IKI_DATA_DIR = dataDir;
-  const pg = await freshPostgres();
-  store = pg.store;
-  dropDb = pg.drop;
+  // Workers read blobs from IKI_DATA_DIR (set by open); the API writes them there.
+  store = await svc.open();
   app = buildServer({ store, dataDir, submitter: createSubmitter({ store, dataDir, queue: cfg }) });
   await app.ready();
   const admin = await createUser(store, 'admin@queue.test', 'correct horse battery', 'admin');
@@ -63,9 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await workers?.close();
   await app?.close();
-  await dropDb?.();
-  await dropPrefix(cfg);
-  rmSync(dataDir, { recursive: true, force: true });
+  await svc.close();
 });
 
 describe('API uploads through the queue', () => {

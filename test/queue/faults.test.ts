@@ -7,8 +7,7 @@
  * nothing duplicated (one extraction run per document, two for the retried one).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,22 +20,12 @@ import type { Store } from '../../src/store/repository.js';
 import { getDocumentBySha256 } from '../../src/store/repository.js';
 import { corruptPdf, smallForm } from '../ingest/helpers/documents.js';
 import type { WorkerProcess } from './helpers/harness.js';
-import {
-  FAKE_PAGE_OCR,
-  dropPrefix,
-  freshPostgres,
-  runsOf,
-  spawnWorker,
-  storeCounts,
-  testQueueConfig,
-  waitFor,
-} from './helpers/harness.js';
+import { testServices } from '../helpers/services.js';
+import { FAKE_PAGE_OCR, runsOf, spawnWorker, storeCounts, waitFor } from './helpers/harness.js';
 
-const cfg = testQueueConfig();
-const dataDir = mkdtempSync(join(tmpdir(), 'iki-faults-'));
+const svc = testServices('faults');
+const { cfg, dataDir } = svc;
 let store: Store;
-let dbUrl: string;
-let dropDb: () => Promise<void>;
 let queues: PipelineQueues;
 const workers: WorkerProcess[] = [];
 
@@ -49,12 +38,7 @@ const workerSettings = {
 };
 
 function useEnv(): void {
-  Object.assign(process.env, {
-    REDIS_URL: cfg.redisUrl,
-    IKI_QUEUE_PREFIX: cfg.prefix,
-    DATABASE_URL: dbUrl,
-    IKI_DATA_DIR: dataDir,
-  });
+  Object.assign(process.env, svc.env());
 }
 
 function folderOf(name: string, files: Record<string, Buffer>): string {
@@ -79,27 +63,17 @@ async function capturingStderr<T>(fn: () => Promise<T>): Promise<{ value: T; tex
 }
 
 beforeAll(async () => {
-  const pg = await freshPostgres();
-  store = pg.store;
-  dbUrl = pg.url;
-  dropDb = pg.drop;
+  store = await svc.open();
   useEnv();
   queues = new PipelineQueues(cfg);
-  const env = {
-    REDIS_URL: cfg.redisUrl,
-    IKI_QUEUE_PREFIX: cfg.prefix,
-    DATABASE_URL: dbUrl,
-    IKI_DATA_DIR: dataDir,
-  };
+  const env = svc.env();
   workers.push(...(await Promise.all([spawnWorker(env, workerSettings), spawnWorker(env, workerSettings)])));
 }, 180_000);
 
 afterAll(async () => {
   await Promise.allSettled(workers.map((w) => w.stop()));
   await queues?.close();
-  await dropDb?.();
-  await dropPrefix(cfg);
-  rmSync(dataDir, { recursive: true, force: true });
+  await svc.close();
 });
 
 describe('fault tests (2 worker processes, Redis, PostgreSQL)', () => {

@@ -2,8 +2,7 @@
  * The queue path with real Redis and PostgreSQL: flows per document (store ← parse ← page OCR),
  * idempotent enqueue, failures recorded with stage and page, retry, graceful hand-back.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,20 +22,13 @@ import type { DocumentProgress } from '../../src/runner/progress.js';
 import { createExtractPool } from '../../src/runner/pool.js';
 import type { Store } from '../../src/store/repository.js';
 import { corruptPdf, smallForm } from '../ingest/helpers/documents.js';
-import {
-  FAKE_PAGE_OCR,
-  dropPrefix,
-  freshPostgres,
-  runsOf,
-  testQueueConfig,
-  waitFor,
-} from './helpers/harness.js';
+import { testServices } from '../helpers/services.js';
+import { FAKE_PAGE_OCR, runsOf, waitFor } from './helpers/harness.js';
 
-const cfg = testQueueConfig();
-const dataDir = mkdtempSync(join(tmpdir(), 'iki-queue-'));
+const svc = testServices('queue');
+const { cfg, dataDir } = svc;
 const inbox = join(dataDir, 'inbox');
 let store: Store;
-let dropDb: () => Promise<void>;
 let queues: PipelineQueues;
 let workers: RunningWorkers;
 let pool: ExtractPool;
@@ -50,10 +42,7 @@ const settings = {
 };
 
 beforeAll(async () => {
-  process.env.IKI_DATA_DIR = dataDir;
-  const pg = await freshPostgres();
-  store = pg.store;
-  dropDb = pg.drop;
+  store = await svc.open();
   queues = new PipelineQueues(cfg);
   // One thread pool for every worker set of this file: starting threads costs seconds each.
   pool = createExtractPool({ threads: 2 });
@@ -70,9 +59,7 @@ afterAll(async () => {
   await workers?.close();
   await pool?.close();
   await queues?.close();
-  await dropDb?.();
-  await dropPrefix(cfg);
-  rmSync(dataDir, { recursive: true, force: true });
+  await svc.close();
 });
 
 const byName = (r: IngestReport, suffix: string) => r.outcomes.find((o) => o.display.endsWith(suffix))!;

@@ -1,51 +1,19 @@
 /**
- * Real Redis and PostgreSQL for queue tests: a key prefix of its own per run (removed at the end),
- * a fresh PostgreSQL database (dropped at the end), worker processes that can be killed.
+ * Queue test helpers: the fake page-OCR module, worker processes that can be killed, waiting,
+ * and counting runs. Redis and PostgreSQL themselves come from test/helpers/services.ts.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { count, eq } from 'drizzle-orm';
-import { Redis } from 'ioredis';
-import type { QueueConfig } from '../../../src/queue/connection.js';
 import type { WorkerSettings } from '../../../src/queue/worker.js';
 import type { Store } from '../../../src/store/repository.js';
 import { documents, extractionRuns } from '../../../src/store/schema.js';
-import { DRIVERS } from '../../store/harness.js';
 
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const FAKE_PAGE_OCR = join(import.meta.dirname, 'fake-page-ocr.ts');
 const WORKER_PROCESS = join(import.meta.dirname, 'worker-process.ts');
 const ROOT = join(import.meta.dirname, '../../..');
-
-export function testQueueConfig(): QueueConfig {
-  return { redisUrl: TEST_REDIS_URL, prefix: `iki-test-${randomBytes(5).toString('hex')}` };
-}
-
-/** Deletes every key of a test run's prefix. */
-export async function dropPrefix(cfg: QueueConfig): Promise<void> {
-  const redis = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 3 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${cfg.prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** A fresh PostgreSQL database (migrated) and its URL. */
-export async function freshPostgres(): Promise<{ store: Store; url: string; drop(): Promise<void> }> {
-  const pg = DRIVERS.find((d) => d.name === 'pg');
-  if (!pg) throw new Error('these tests need PostgreSQL (TEST_DATABASE_URL)');
-  const opened = await pg.open();
-  return { store: opened.store, url: opened.url!, drop: opened.drop };
-}
 
 export async function waitFor<T>(
   what: string,
