@@ -21,11 +21,27 @@ export function signatureColumns(
 ): SignatureLines {
   const positioned = blocks.some((b) => b.page !== null);
   if (!positioned) return spaceAlignedColumns(blocks);
+  return splitColumns(blocks, /\t/, (b) => {
+    const w = b.page !== null ? pageWidth(b.page) : undefined;
+    const centre = b.bbox ? (b.bbox.x0 + b.bbox.x1) / 2 : b.indent;
+    return !!w && centre > w * RIGHT_COLUMN_START;
+  });
+}
+
+/**
+ * Left and right column read top to bottom: a line split by `gap` holds both (its first part
+ * left), a one-part line goes where `inRight` says, an empty line ends a block in both.
+ */
+function splitColumns(
+  blocks: readonly LineBlock[],
+  gap: RegExp,
+  inRight: (b: LineBlock) => boolean,
+): SignatureLines {
   const left: string[] = [];
   const right: string[] = [];
   for (const b of blocks) {
     const parts = b.text
-      .split('\t')
+      .split(gap)
       .map((p) => p.trim())
       .filter(Boolean);
     if (parts.length === 0) {
@@ -34,12 +50,8 @@ export function signatureColumns(
     } else if (parts.length >= 2) {
       left.push(parts[0]!);
       right.push(parts.slice(1).join(' '));
-    } else {
-      const w = b.page !== null ? pageWidth(b.page) : undefined;
-      const centre = b.bbox ? (b.bbox.x0 + b.bbox.x1) / 2 : b.indent;
-      if (w && centre > w * RIGHT_COLUMN_START) right.push(parts[0]!);
-      else left.push(parts[0]!);
-    }
+    } else if (inRight(b)) right.push(parts[0]!);
+    else left.push(parts[0]!);
   }
   return { lines: [...left, '', ...right], columns: true };
 }
@@ -63,22 +75,5 @@ function spaceAlignedColumns(blocks: readonly LineBlock[]): SignatureLines {
   const texts = blocks.map((b) => b.text);
   if (!texts.some((t) => COLUMN_GAP.test(t.trim()))) return { lines: texts, columns: false };
   const width = Math.max(...blocks.map((b) => b.indent + b.text.trim().length));
-  const left: string[] = [];
-  const right: string[] = [];
-  for (const b of blocks) {
-    const parts = b.text
-      .trim()
-      .split(/ {4,}|\t/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    if (parts.length === 0) {
-      left.push('');
-      right.push('');
-    } else if (parts.length >= 2) {
-      left.push(parts[0]!);
-      right.push(parts.slice(1).join(' '));
-    } else if (b.indent > width * RIGHT_TEXT_COLUMN_START) right.push(parts[0]!);
-    else left.push(parts[0]!);
-  }
-  return { lines: [...left, '', ...right], columns: true };
+  return splitColumns(blocks, / {4,}|\t/, (b) => b.indent > width * RIGHT_TEXT_COLUMN_START);
 }

@@ -493,8 +493,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
     if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
     return b;
   };
-  if (process.env.IKI_DEBUG_TOK) {
-    const want = process.env.IKI_DEBUG_TOK.split(',');
+  if (DEBUG_TOKENS) {
+    const want = DEBUG_TOKENS;
     toks.forEach((t, n) => {
       if (!t.lineStart || !want.includes(t.text)) return;
       const ctx = toks
@@ -1078,6 +1078,8 @@ export function decodeFlattened(
 
 /** `IKI_DEBUG_FLAT=1`: the clean rows and the final decoding of each table on stderr. */
 const DEBUG = !!process.env.IKI_DEBUG_FLAT;
+/** `IKI_DEBUG_TOK=Sub,Kasi`: each decoding explains these line-start words' scores on stderr. */
+const DEBUG_TOKENS = process.env.IKI_DEBUG_TOK?.split(',');
 
 function debugFragments(
   label: string,
@@ -1135,6 +1137,12 @@ function numberKeys(tables: readonly Tok[][]): void {
 }
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
+/** A word of `words` that `prefix` begins without being all of it. */
+function startsAnother(words: ReadonlySet<string>, prefix: string): boolean {
+  for (const w of words) if (w.length > prefix.length && w.startsWith(prefix)) return true;
+  return false;
+}
+
 function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly string[]): void {
   // The words before each line start (and the halves of a broken word rejoined): only pairs
   // beginning with one of these are collected.
@@ -1181,7 +1189,7 @@ function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly stri
       t.pairedElsewhere =
         after.has(t.key) ||
         (joined !== '' && seconds.get(joined)!.has(t.key)) ||
-        (brokenWord && [...after].some((w) => w.length > t.key.length && w.startsWith(t.key)));
+        (brokenWord && startsAnother(after, t.key));
     }
 }
 
