@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnitKerja, officeMentions } from '../../src/header/unit-kerja.js';
+import { agencyMentions, findUnitKerja, officeMentions } from '../../src/header/unit-kerja.js';
 
 describe('unit kerja', () => {
   it('reads the office from headings, signatures and jabatan lines', () => {
@@ -17,5 +17,27 @@ describe('unit kerja', () => {
     const lines = ['Jumlah usulan Kecamatan Tenggarong', 'CAMAT LOA KULU', 'KECAMATAN LOA KULU'];
     expect(findUnitKerja(lines)).toBe('Kecamatan Loa Kulu');
     expect(findUnitKerja(['Sekretaris Kecamatan', 'tingkat kecamatan'])).toBeNull();
+  });
+  it('names a regency agency without its place, keeping "dan" inside the name', () => {
+    expect(agencyMentions('KEPALA DINAS PENDIDIKAN KABUPATEN SUKAMAJU')).toEqual(['Dinas Pendidikan']);
+    expect(agencyMentions('Jabatan : Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak')).toEqual([
+      'Dinas Pemberdayaan Perempuan dan Perlindungan Anak',
+    ]);
+    expect(agencyMentions('DINAS KESEHATAN KAB. BANGGAI')).toEqual(['Dinas Kesehatan']);
+    expect(agencyMentions('INSPEKTORAT KABUPATEN BANGGAI')).toEqual(['Inspektorat']);
+    expect(agencyMentions('KEPALA SATUAN POLISI PAMONG PRAJA,')).toEqual(['Satuan Polisi Pamong Praja']);
+    expect(agencyMentions('Sekretaris Dinas')).toEqual([]);
+  });
+  it('takes an agency named on purpose, not one named in a table cell', () => {
+    const agencyForm = [
+      'LAMPIRAN KEPUTUSAN KEPALA DINAS PENDIDIKAN KABUPATEN SUKAMAJU',
+      'Jabatan : Kepala Bidang Pembinaan SD',
+      'Laporan Kecamatan Sukajaya',
+      'KEPALA DINAS PENDIDIKAN',
+    ];
+    expect(findUnitKerja(agencyForm)).toBe('Dinas Pendidikan');
+    // A kecamatan's form citing an agency as its data source stays the kecamatan's (or nobody's).
+    expect(findUnitKerja(['CAMAT BELAWANG', 'Dinas Sosial dan Seluruh Desa'])).toBe('Kecamatan Belawang');
+    expect(findUnitKerja(['Jumlah laporan', 'Dinas Sosial dan Seluruh Desa'])).toBeNull();
   });
 });
