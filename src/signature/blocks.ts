@@ -33,6 +33,9 @@ const CAPTION =
 const DEGREE =
   /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
 
+/** The place a title ends with, printed on its own line under it ("KEPALA DINAS X" / "KABUPATEN Y,"). */
+const PLACE_LINE = /^(KABUPATEN|KAB\.|KOTA|PROVINSI)\s+\S/i;
+
 function isMostlyUpper(s: string): boolean {
   const letters = s.replace(/[^A-Za-z]/g, '');
   return letters.length >= 3 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.75;
@@ -59,8 +62,11 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
     unparsed: [],
   };
   let titleOpen = false; // the last title may continue on the next line
+  let afterTitle = false; // the line just before was (part of) a title
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i]!;
+    const titleAbove = afterTitle;
+    afterTitle = false;
     if (!text) {
       titleOpen = false;
       continue;
@@ -97,7 +103,8 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
       continue;
     }
     if (isMostlyUpper(text) || /,\s*$/.test(text)) {
-      if (titleOpen && block.titles.length) {
+      afterTitle = true;
+      if ((titleOpen || (titleAbove && PLACE_LINE.test(text))) && block.titles.length) {
         block.titles[block.titles.length - 1] = cleanTitle(
           `${block.titles[block.titles.length - 1]} ${text}`,
         );

@@ -37,6 +37,22 @@ describe('signature blocks', () => {
     expect(b.signers.map((s) => s.nama)).toEqual([null, null]);
   });
 
+  it('keeps the place printed under a title as part of it, but not a title after a blank line', () => {
+    const b = parseSignatureLines([
+      'Sukamaju, 3 Januari 2022',
+      'KEPALA DINAS PENDIDIKAN',
+      'KABUPATEN SUKAMAJU,',
+      '',
+      'Drs. AHMAD SUBAGIO, M.Pd',
+      'NIP. 19680512 199303 1 004',
+    ]);
+    expect(b.titles).toEqual(['KEPALA DINAS PENDIDIKAN KABUPATEN SUKAMAJU']);
+    expect(parseSignatureLines(['BENDAHARA', '', 'KOTA BARU SELATAN']).titles).toEqual([
+      'BENDAHARA',
+      'KOTA BARU SELATAN',
+    ]);
+  });
+
   it('pairs titles and people by who signs what across the file, not by line order', () => {
     // Form 1 prints the titles in the other order than the names; form 2 shows who is who.
     const f1 = parseSignatureLines([
