@@ -422,7 +422,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   const emitTok = (t: Tok, s: State): number => {
     const role = s.col.role;
     if (role === 'no') return t.isRowNo && t.plausibleRowNo ? 2 : -20;
-    if (role === 'target') return t.isNum ? 1 : t.text === '-' ? -1 : -20;
+    if (role === 'target' || role === 'baseline') return t.isNum ? 1 : t.text === '-' ? -1 : -20;
     let e = t.isNum ? -0.5 : 0;
     if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
     if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
@@ -447,7 +447,7 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   };
   const startLift = (t: Tok, s: State): number => {
     const role = s.col.role;
-    if (role === 'no' || role === 'target') return 0;
+    if (role === 'no' || role === 'target' || role === 'baseline') return 0;
     return W.startLift * mixedLift(t, s, true);
   };
   // Per token and state: the cell-start lift and the foreign-start penalty, computed once.
@@ -588,7 +588,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
         fwdArg[j] = fwdFrom[j]!;
         if (fwd > -Infinity) {
           // A run of target figures is separated by spaces only.
-          const sig = role === 'target' && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
+          const sig =
+            (role === 'target' || role === 'baseline') && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
           fwd += W.cellBoundary + sig;
         }
         nw = newBest[j]!;
@@ -606,7 +607,8 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
       if (cont === -Infinity && fwd === -Infinity && nw === -Infinity) continue;
       const opening = Math.max(fwd, nw);
       const openExtra =
-        startL[j]![a]! + (t.lowercase && role !== 'no' && role !== 'target' ? W.lowercaseCellStart : 0);
+        startL[j]![a]! +
+        (t.lowercase && role !== 'no' && role !== 'target' && role !== 'baseline' ? W.lowercaseCellStart : 0);
       const w = widths[j]!;
       for (let b = a + 1; b <= lastB; b++) {
         if (sj.single && b - a !== 1) break;
@@ -746,7 +748,9 @@ function anchorFragments(toks: readonly Tok[], states: readonly State[]): Fragme
   const text = states.map((s, k) => k).filter((k) => !states[k]!.single);
   const targets = states
     .map((s, k) => k)
-    .filter((k) => states[k]!.col.role === 'target' && states[k]!.single);
+    .filter(
+      (k) => (states[k]!.col.role === 'target' || states[k]!.col.role === 'baseline') && states[k]!.single,
+    );
   const optionalTail = new Set(['sumberData', 'penanggungJawab']);
   const out: Fragment[] = [];
   const isRowStart = (t: Tok): boolean => t.lineStart && t.isRowNo && t.plausibleRowNo;
@@ -833,7 +837,7 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
       if (col.year) row.targets[col.year] = text;
       continue;
     }
-    if (col.role === 'unknown') continue;
+    if (col.role === 'unknown' || col.role === 'baseline') continue;
     if (col.role === 'no' && f.to - f.from === 1 && toks[f.from]!.itemNumber) continue;
     const role = col.role as FieldRole;
     (row.cells[role] ??= []).push(text);
@@ -955,7 +959,7 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   const states: State[] = columns.map((col, index) => ({
     col,
     index,
-    single: col.role === 'no' || (col.role === 'target' && !!col.year),
+    single: col.role === 'no' || col.role === 'baseline' || (col.role === 'target' && !!col.year),
   }));
   const headingLines = lines.slice(head.start, head.end);
   const spaceAligned = looksSpaceAligned(headingLines, body) ? readSpaceAligned(parts) : null;

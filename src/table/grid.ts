@@ -7,7 +7,7 @@ import type { TableBlock, TableRow } from '../ir/document.js';
 import { stripMarkup } from '../text/clean.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { ColumnRole, HeaderColumn } from './vocabulary.js';
-import { YEAR, headingScore, roleOfHeaderCell } from './vocabulary.js';
+import { YEAR, headingScore, resolveColumns, roleOfHeaderCell } from './vocabulary.js';
 
 function cellLines(text: string): string[] {
   return stripMarkup(text)
@@ -43,7 +43,7 @@ export function headingColumns(row: TableRow): HeaderColumn[] | null {
     roles.has(r as ColumnRole),
   );
   if (strong.length < 2 || !(roles.has('indikator') || roles.has('sasaran'))) return null;
-  return cols;
+  return resolveColumns(cols);
 }
 
 /**
@@ -88,7 +88,7 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
       const years = next ? yearRow(next) : null;
       if (years) {
         head.forEach((c, i) => {
-          if (years[i]) {
+          if (years[i] && c.role !== 'baseline') {
             c.role = 'target';
             c.year = years[i]!;
           }

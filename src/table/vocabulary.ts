@@ -16,6 +16,10 @@ export type ColumnRole =
   | 'penanggungJawab'
   | 'sumberData'
   | 'keterangan'
+  /** The goal a sasaran serves ("Tujuan"), when the table has a sasaran column of its own. */
+  | 'tujuan'
+  /** A figure that is no target: the starting point or a past result ("Kondisi Awal 2021", "Realisasi"). */
+  | 'baseline'
   | 'unknown';
 
 /** Words that begin a column heading, by role. */
@@ -48,6 +52,9 @@ const ROLE_STARTERS: Record<string, ColumnRole> = {
   DUKUNG: 'sumberData',
   PENDUKUNG: 'sumberData',
   BUKTI: 'sumberData',
+  KONDISI: 'baseline',
+  BASELINE: 'baseline',
+  REALISASI: 'baseline',
   KETERANGAN: 'keterangan',
   KET: 'keterangan',
 };
@@ -74,6 +81,7 @@ const CONTINUERS = new Set([
   'II',
   'THN',
   'KEBERHASILAN',
+  'AWAL',
 ]);
 
 const ALL_WORDS = [...Object.keys(ROLE_STARTERS), ...CONTINUERS].filter((w) => w.length >= 4);
@@ -170,6 +178,11 @@ export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
       if (cur) cur.label += ` ${tok}`;
       continue;
     }
+    // "Kondisi Awal 2021": the year dates the baseline, it opens no target column.
+    if (YEAR.test(w) && cur?.role === 'baseline' && !/\d/.test(cur.label)) {
+      cur.label += ` ${tok}`;
+      continue;
+    }
     if (YEAR.test(w)) {
       cols.push({ role: 'target', label: w, year: w });
       continue;
@@ -181,6 +194,15 @@ export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
       role = continuing ? undefined : hasRole(cols, 'sasaran') ? undefined : 'sasaran';
     }
     if (w === 'PROGRAM' && hasRole(cols, 'sasaran')) role = undefined;
+    // "TUJUAN | SASARAN": the tujuan is the goal above the sasaran, not part of it ("TUJUAN /
+    // SASARAN" is one column).
+    if (
+      w === 'SASARAN' &&
+      cur?.role === 'sasaran' &&
+      /^TUJUAN\b/.test(cur.label) &&
+      !/(\/|\bDAN)$/.test(cur.label)
+    )
+      cur.role = 'tujuan';
     if (role === 'formulasi' && cur?.role === 'formulasi') role = undefined;
     if (role === 'target' && cur?.role === 'target' && !cur.year) role = undefined;
     if (role && !(cur && cur.role === role && role !== 'no' && !cur.year)) {
@@ -199,6 +221,18 @@ export function columnsFromTokens(tokens: readonly string[]): HeaderColumn[] {
       return rest;
     }
   }
+  return cols;
+}
+
+/**
+ * A table's columns, each heading cell read on its own (markdown, tab export, PDF grid), then
+ * read together: a "Tujuan" column beside a "Sasaran" column is the goal above the sasaran.
+ */
+export function resolveColumns(cols: HeaderColumn[]): HeaderColumn[] {
+  const sasaran = cols.filter((c) => c.role === 'sasaran');
+  if (sasaran.length > 1)
+    for (const c of sasaran)
+      if (/^\W*TUJUAN\b/i.test(c.label) && !/SASARAN/i.test(c.label)) c.role = 'tujuan';
   return cols;
 }
 

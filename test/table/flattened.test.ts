@@ -83,6 +83,34 @@ describe('flattened tables', () => {
     expect(Date.now() - t0).toBeLessThan(60_000); // hang guard
   });
 
+  it('reads a baseline column ("KONDISI AWAL 2022") apart from the target years', () => {
+    const text = [
+      'NO SASARAN STRATEGIS INDIKATOR KINERJA ',
+      'KONDISI ',
+      'AWAL 2022 ',
+      'TARGET ',
+      '2023 2024 ',
+      'FORMULASI ',
+      'SUMBER DATA ',
+      '',
+      '1. Meningkatnya mutu ',
+      'pelayanan kesehatan ',
+      '',
+      'Persentase Puskesmas ',
+      'terakreditasi ',
+      '',
+      '60 70 80 Jumlah Puskesmas ',
+      'terakreditasi dibagi ',
+      'jumlah Puskesmas x 100% ',
+      '',
+      'Sertifikat Akreditasi ',
+    ];
+    const t = tablesFromFlattened(text).tables[0]!;
+    expect(t.years).toEqual(['2023', '2024']);
+    expect(t.rows[0]!.targets).toEqual({ '2023': '70', '2024': '80' });
+    expect(t.rows[0]!.cells.indikator).toEqual(['Persentase Puskesmas', 'terakreditasi']);
+  });
+
   it('never throws on arbitrary text after a heading', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 80 }), { maxLength: 30 }), (body) => {

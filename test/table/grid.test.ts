@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableBlock, TableRow } from '../../src/ir/document.js';
 import { headingColumns, tablesFromGrids } from '../../src/table/grid.js';
 import type { ColumnRole } from '../../src/table/vocabulary.js';
-import { headingScore, roleOfHeaderCell } from '../../src/table/vocabulary.js';
+import { headingScore, resolveColumns, roleOfHeaderCell } from '../../src/table/vocabulary.js';
 import { stripMarkup } from '../../src/text/clean.js';
 
 const row = (texts: string[]): TableRow =>
@@ -26,7 +26,7 @@ function reference(r: TableRow) {
   const texts = r.cells.map((c) => stripMarkup(c.text).trim()).filter(Boolean);
   if (texts.some((t) => t.length > 120)) return null;
   const like = texts.filter((t) => headingScore(t).share >= 0.5).length;
-  return like >= texts.length * 0.75 ? cols : null;
+  return like >= texts.length * 0.75 ? resolveColumns(cols) : null;
 }
 
 describe('headingColumns', () => {
@@ -91,6 +91,28 @@ describe('tablesFromGrids across pages', () => {
     ]);
     expect(t!.years).toEqual(['2018', '2019']);
     expect(t!.rows[0]!.targets).toEqual({ '2018': '90', '2019': '95' });
+  });
+
+  it('keeps a baseline column out of the years of the row below the heading', () => {
+    const head = [
+      'NO',
+      'SASARAN',
+      'INDIKATOR KINERJA',
+      'FORMULASI',
+      'KONDISI AWAL',
+      'TARGET',
+      '',
+      'SUMBER DATA',
+    ];
+    const [t] = tablesFromGrids([
+      block(1, [
+        head,
+        ['', '', '', '', '2021', '2022', '2023', ''],
+        ['1', 'Meningkatnya x', 'Jumlah y', 'A / B', '80', '90', '95', 'Seksi'],
+      ]),
+    ]);
+    expect(t!.years).toEqual(['2022', '2023']);
+    expect(t!.rows[0]!.targets).toEqual({ '2022': '90', '2023': '95' });
   });
 
   it('joins the rest of a row that broke across the page to it, and keeps a new sub-row apart', () => {

@@ -3,6 +3,7 @@ import {
   canonicalHeaderWord,
   columnsFromTokens,
   headerTokens,
+  resolveColumns,
   roleOfHeaderCell,
 } from '../../src/table/vocabulary.js';
 
@@ -42,5 +43,33 @@ describe('header vocabulary', () => {
     expect(roleOfHeaderCell('Bukti Pendukung', none).role).toBe('sumberData');
     expect(roleOfHeaderCell('IKU', none).role).toBe('indikator');
     expect(roleOfHeaderCell('Ukuran Keberhasilan', none).role).toBe('indikator');
+  });
+  it('keeps a baseline figure ("Kondisi Awal 2021", "Realisasi") out of the target years', () => {
+    expect(
+      roles('NO SASARAN INDIKATOR KINERJA KONDISI AWAL 2021 TARGET 2022 2023 FORMULASI SUMBER DATA'),
+    ).toEqual(['no', 'sasaran', 'indikator', 'baseline', '2022', '2023', 'formulasi', 'sumberData']);
+    expect(roleOfHeaderCell('Kondisi Awal (2021)', new Set()).role).toBe('baseline');
+    expect(roleOfHeaderCell('Realisasi 2021', new Set()).role).toBe('baseline');
+  });
+  it('reads a Tujuan column beside a Sasaran column as the goal above it, and "Tujuan/Sasaran" as one', () => {
+    expect(roles('NO TUJUAN SASARAN STRATEGIS INDIKATOR KINERJA FORMULASI')).toEqual([
+      'no',
+      'tujuan',
+      'sasaran',
+      'indikator',
+      'formulasi',
+    ]);
+    expect(roles('TUJUAN/SASARAN INDIKATOR KINERJA FORMULASI')).toEqual([
+      'sasaran',
+      'indikator',
+      'formulasi',
+    ]);
+    const none = new Set<never>();
+    const cells = ['No', 'Tujuan', 'Sasaran Strategis', 'Indikator'].map((t) => roleOfHeaderCell(t, none));
+    expect(resolveColumns(cells).map((c) => c.role)).toEqual(['no', 'tujuan', 'sasaran', 'indikator']);
+    const alone = ['Tujuan', 'Indikator Tujuan'].map((t, i) =>
+      roleOfHeaderCell(t, new Set(i ? ['sasaran'] : [])),
+    );
+    expect(resolveColumns(alone).map((c) => c.role)).toEqual(['sasaran', 'indikator']);
   });
 });
