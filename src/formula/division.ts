@@ -4,7 +4,8 @@
  *   1. a division word or sign: "A dibagi (dengan) B", "A dibanding(kan) (dengan) B", "A ÷ B";
  *   2. a comparison: "Membandingkan A dan B", "Perbandingan antara A dengan B", "Rasio A terhadap B";
  *   3. a slash that divides (see isDividingSlash) rather than joins alternatives ("RT/RW");
- *   4. "A per B".
+ *   4. a spaced colon, the school sign of division, between two quantities ("(A : B) x 100%");
+ *   5. "A per B".
  * Only tokens outside brackets count: "Jumlah A / (B + C)" divides at the top level.
  */
 import {
@@ -172,6 +173,28 @@ function bySlash(list: TokenList, s: Span, top: readonly number[], ctx: Division
   return null;
 }
 
+/**
+ * 4. "(Jumlah dokumen tepat waktu : jumlah dokumen) x 100%": one colon, spaced on both sides, with
+ * at least two words on each side, judged as a lone slash is (a quantity after it, or a scaled
+ * formula). A label's colon ("Rumus : …") was cut off before; a glued one ("Keterangan:") is no sign.
+ */
+function byColon(list: TokenList, s: Span, top: readonly number[], ctx: DivisionContext): Division | null {
+  const colons = top.filter((i) => list.tokens[i]?.text === ':');
+  if (colons.length !== 1) return null;
+  const i = colons[0]!;
+  const t = list.tokens[i]!;
+  if (!t.spaceBefore || !t.spaceAfter) return null;
+  const left: Span = { from: s.from, to: i };
+  const right: Span = { from: i + 1, to: s.to };
+  if (
+    contentCount(list, left) < MIN_SPACED_OPERAND_WORDS ||
+    contentCount(list, right) < MIN_SPACED_OPERAND_WORDS
+  )
+    return null;
+  if (!isDividingSlash(list, i, s, 1, ctx)) return null;
+  return cut(list, left, right);
+}
+
 /** "per 31 Desember" is a date ("as of"), not a division. */
 function isDate(list: TokenList, i: number): boolean {
   return list.tokens[i]?.kind === 'number' && isWord(list.tokens[i + 1], MONTH_WORDS);
@@ -194,6 +217,7 @@ export function findDivision(list: TokenList, s: Span, ctx: DivisionContext): Di
     byOperator(list, s, top) ??
     byComparison(list, s, top) ??
     bySlash(list, s, top, ctx) ??
+    byColon(list, s, top, ctx) ??
     byPer(list, s, top)
   );
 }

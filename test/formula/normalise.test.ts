@@ -114,6 +114,28 @@ describe('ratio: slashes that divide', () => {
   });
 });
 
+describe('ratio: the colon as a division sign', () => {
+  it('divides at a spaced colon between two quantities', () => {
+    expect(normaliseFormula('(Jumlah dokumen yang ditetapkan tepat waktu : jumlah dokumen) x 100%')).toEqual(
+      ratio('Jumlah dokumen yang ditetapkan tepat waktu', 'jumlah dokumen', 100, '%'),
+    );
+    expect(normaliseFormula('Jumlah kasus selesai : Jumlah kasus masuk')).toEqual(
+      ratio('Jumlah kasus selesai', 'Jumlah kasus masuk', null, null),
+    );
+  });
+  it.each(['Jumlah surat : 12 bulan', 'Keterangan: jumlah laporan yang masuk'])(
+    '%s has no division',
+    (input) => {
+      expect(normaliseFormula(input)?.kind).not.toBe('ratio');
+    },
+  );
+  it('leaves a label colon to the label ("Rumus : A / B")', () => {
+    expect(normaliseFormula('Rumus : Jumlah A / Jumlah B x 100%')).toEqual(
+      ratio('Jumlah A', 'Jumlah B', 100, '%'),
+    );
+  });
+});
+
 describe('slashes that join alternatives', () => {
   it.each([
     'Jumlah surat masuk/keluar yang diarsipkan',
