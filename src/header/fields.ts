@@ -19,9 +19,11 @@ export interface HeaderFields {
   unparsed: string[];
 }
 
-const FIELD_LINE = /^[\s\-•*\d.)]*(tugas(?:\s+pokok)?|fungsi)\s*:?\s*(.*)$/i;
+const FIELD_LINE = /^[\s\-•*\d.)]*(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*:?\s*(.*)$/i;
 const PERIODE =
   /\b(?:tahun|periode)\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
+/** The kind of act an attachment belongs to. */
+const DECREE = /^(keputusan|peraturan|surat\s+keputusan|sk)\b/i;
 const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,3}[a-z]?)$/i;
 
 export function parseJabatan(raw: string): string | null {
@@ -49,8 +51,16 @@ export function parseLampiran(lines: readonly string[]): Lampiran | null {
     .slice(idx, idx + 6)
     .map(lineText)
     .join(' ');
-  const keputusan =
-    cleanInline(rest.split(/\bNomor\b/i)[0] ?? '').replace(/^[.:,\s]+|[.:,\s]+$/g, '') || null;
+  let keputusan = cleanInline(rest.split(/\bNomor\b/i)[0] ?? '').replace(/^[.:,\s]+|[.:,\s]+$/g, '') || null;
+  // "LAMPIRAN II" on a line of its own, the decree on the next: "PERATURAN BUPATI X".
+  if (keputusan === null) {
+    const next = lines
+      .slice(idx + 1, idx + 4)
+      .map(lineText)
+      .find((l) => l);
+    if (next && DECREE.test(next))
+      keputusan = cleanInline(next.split(/\bNomor\b/i)[0] ?? '').replace(/[.:,\s]+$/g, '') || null;
+  }
   const nomorM = /\bNomor\s*:?\s*([^\s,;]+)/i.exec(window);
   const tahunM = /\bNomor\s*:?\s*[^\s,;]+\s+Tahun\s+((?:19|20)\d\d)/i.exec(window);
   const tanggalM = /\bTanggal\s*:?\s*([^,;]{3,40}?(?:19|20)\d\d)/i.exec(window);

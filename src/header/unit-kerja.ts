@@ -81,7 +81,7 @@ const NAMED_BY_KIND = /^(INSPEKTORAT|SATUAN|SEKRETARIAT|RUMAH|RSUD)/i;
 /** Candidate agency names in one line: "KEPALA DINAS KESEHATAN KABUPATEN X" → "Dinas Kesehatan". */
 export function agencyMentions(line: string): string[] {
   const out: string[] = [];
-  for (const m of line.matchAll(AGENCY)) {
+  for (const m of line.replace(/\*\*|__|<\/?[a-z]+>/gi, ' ').matchAll(AGENCY)) {
     const kind = m[1]!
       .split(/\s+/)
       .map(titleCase)
@@ -134,7 +134,14 @@ export function findUnitKerja(lines: readonly string[]): string | null {
       for (const name of agencyMentions(l)) agencies.set(name, (agencies.get(name) ?? 0) + weight);
   }
   const officeWeight = [...counts.values()].reduce((a, b) => a + b, 0);
-  const topAgency = [...agencies.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
+  // A name cut at a line end ("KEPALA BADAN PENGELOLAAN KEUANGAN" / "DAN ASET DAERAH") is the start of
+  // the whole name printed elsewhere: it counts for the whole one.
+  const names = [...agencies.keys()];
+  const whole = (n: string) => names.filter((o) => o !== n && o.startsWith(`${n} `));
+  for (const n of names) for (const o of whole(n)) agencies.set(o, agencies.get(o)! + agencies.get(n)!);
+  const topAgency = [...agencies.entries()]
+    .filter(([n]) => whole(n).length === 0)
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0];
   // An agency's forms may name a kecamatan in passing; a kecamatan's forms rarely name an agency on purpose.
   if (topAgency && topAgency[1] > officeWeight) return topAgency[0];
   if (counts.size === 0) return null;

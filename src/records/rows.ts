@@ -197,10 +197,11 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
       const anyPercentPrinted = Object.values(raw.targets).some((v) => v.includes('%')) || table.percentYears;
       const hasTarget = Object.keys(target).length > 0;
       const satuanCell = orNull(joined(raw.cells.satuan, isWord));
-      const satuan = satuanCell
-        ? satuanCell
-        : !hasTarget
-          ? null
+      // The contract: no target, no satuan (even when a Satuan column prints one).
+      const satuan = !hasTarget
+        ? null
+        : satuanCell
+          ? satuanCell
           : anyPercentPrinted ||
               (formula?.kind === 'ratio' && formula.scale === 100) ||
               (indikator !== null && PERCENT_WORD.test(indikator))

@@ -8,7 +8,9 @@ import { headingScore } from '../table/vocabulary.js';
 const TITLE = /^#*\s*(INDIKATOR\s+KINERJA\b.*)$/i;
 const TITLE_QUALIFIER = /\b(INDIVIDU|UTAMA|ES+ELON|KEGIATAN|PROGRAM|DAERAH|SASARAN|IKI|IKU)\b/i;
 const LAMPIRAN = /^\s*lampiran\b/i;
-const JABATAN = /^[\s\-•*\d.)]*jabatan\s*:/i;
+const JABATAN = /^[\s\-•*\d.)]*(?:nama\s+)?jabatan\s*:/i;
+/** "NOMOR 12 TAHUN 2021", "Nomor : 24 Tahun 2018": the decree's number, never a table heading. */
+const DECREE_NUMBER = /^nomor\s*:?\s*\d/i;
 
 /**
  * Line classification is asked many times per line (segmentation, header, table heading scans),
@@ -54,13 +56,14 @@ export function isJabatanLine(raw: string): boolean {
 /** A line that is (part of) a table heading: mostly upper-case heading vocabulary. */
 export const isHeadingLine = memo((raw: string): boolean => {
   const t = lineText(raw);
-  if (!t || t.length > 160) return false;
+  if (!t || t.length > 160 || DECREE_NUMBER.test(t)) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
   if (!letters) return /^\s*((19|20)\d\d\s*)+$/.test(t);
   const upperShare = letters.replace(/[^A-Z]/g, '').length / letters.length;
   if (upperShare < 0.85) return false;
-  const { share } = headingScore(t);
-  return share >= 0.6;
+  // Years alone with a word ("PERIODE 2021 - 2026") are no heading: a heading names a column.
+  const { share, words } = headingScore(t);
+  return share >= 0.6 && words > 0;
 });
 
 export type SectionKindName = 'IKI' | 'IKU' | 'IK-ESELON' | 'OTHER';

@@ -33,8 +33,17 @@ const CAPTION =
 const DEGREE =
   /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
 
-/** The place a title ends with, printed on its own line under it ("KEPALA DINAS X" / "KABUPATEN Y,"). */
-const PLACE_LINE = /^(KABUPATEN|KAB\.|KOTA|PROVINSI)\s+\S/i;
+/**
+ * The rest of a title printed on its own line under it: the place ("KEPALA DINAS X" / "KABUPATEN
+ * Y,") or the end of a long name ("KEPALA BADAN PENGELOLAAN KEUANGAN" / "DAN ASET DAERAH,").
+ */
+const TITLE_REST_LINE = /^(KABUPATEN|KAB\.|KOTA|PROVINSI|DAN|&)\s+\S/i;
+/** A civil servant's rank (pangkat) printed between name and NIP: "Pembina Utama Muda", "Penata Tk. I". */
+const RANK =
+  /^(pembina|penata|pengatur|juru)(\s+(utama|madya|muda|tingkat|tk\.?|[IV]+|\(?[IV]+\s*\/\s*[a-e]\)?)\.?,?)*\s*$/i;
+/** "Ditetapkan di : Sukamaju" above "Pada tanggal : 4 Januari 2021". */
+const SET_AT = /^(?:ditetapkan|dikeluarkan|dibuat)\s+di\s*:?\s*(.+)$/i;
+const SET_ON = /^(?:pada\s+)?tanggal\s*:?\s*(.+)$/i;
 
 function isMostlyUpper(s: string): boolean {
   const letters = s.replace(/[^A-Za-z]/g, '');
@@ -85,6 +94,21 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
       titleOpen = false;
       continue;
     }
+    const setAt = block.dateLine === null ? SET_AT.exec(text) : null;
+    const nextIdx = lines.findIndex((l, k) => k > i && l.text);
+    const setOn = setAt && nextIdx > 0 ? SET_ON.exec(lines[nextIdx]!.text) : null;
+    if (setAt && setOn) {
+      const pd2 = parsePlaceDateLine(`${setAt[1]!.trim()}, ${setOn[1]!.trim()}`);
+      if (pd2) {
+        block.dateLine = `${text} ${lines[nextIdx]!.text}`;
+        block.tempat = pd2.tempat;
+        block.tanggal = pd2.tanggal;
+        i = nextIdx;
+        titleOpen = false;
+        continue;
+      }
+    }
+    if (RANK.test(text)) continue;
     const pd = block.dateLine === null ? parsePlaceDateLine(text) : null;
     if (pd) {
       block.dateLine = pd.raw;
@@ -104,7 +128,7 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
     }
     if (isMostlyUpper(text) || /,\s*$/.test(text)) {
       afterTitle = true;
-      if ((titleOpen || (titleAbove && PLACE_LINE.test(text))) && block.titles.length) {
+      if ((titleOpen || (titleAbove && TITLE_REST_LINE.test(text))) && block.titles.length) {
         block.titles[block.titles.length - 1] = cleanTitle(
           `${block.titles[block.titles.length - 1]} ${text}`,
         );

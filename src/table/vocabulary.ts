@@ -246,18 +246,23 @@ export function roleOfHeaderCell(text: string, seenRoles: ReadonlySet<ColumnRole
   return { ...first, label: text.trim() };
 }
 
-/** Share of a line's tokens that are heading vocabulary (0..1), and whether a role word is among them. */
-export function headingScore(text: string): { share: number; roles: number } {
+/**
+ * Share of a line's tokens that are heading vocabulary (0..1), whether a role word is among them,
+ * and how many are heading words other than years.
+ */
+export function headingScore(text: string): { share: number; roles: number; words: number } {
   const toks = headerTokens(text).filter((t) => /[A-Z0-9]/.test(t));
-  if (toks.length === 0) return { share: 0, roles: 0 };
+  if (toks.length === 0) return { share: 0, roles: 0, words: 0 };
   let known = 0;
   let roles = 0;
+  let words = 0;
   for (const t of toks) {
     const w = canonicalHeaderWord(t);
     if (w) {
       known++;
+      if (!YEAR.test(w)) words++;
       if (w in ROLE_STARTERS || YEAR.test(w)) roles++;
     }
   }
-  return { share: known / toks.length, roles };
+  return { share: known / toks.length, roles, words };
 }

@@ -36,6 +36,10 @@ describe('unit kerja', () => {
       'KEPALA DINAS PENDIDIKAN',
     ];
     expect(findUnitKerja(agencyForm)).toBe('Dinas Pendidikan');
+    // The whole name, printed in a bold heading, wins over the signature's line cut after "KEUANGAN".
+    expect(
+      findUnitKerja(['**BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH**', 'KEPALA BADAN PENGELOLAAN KEUANGAN']),
+    ).toBe('Badan Pengelolaan Keuangan dan Aset Daerah');
     // A kecamatan's form citing an agency as its data source stays the kecamatan's (or nobody's).
     expect(findUnitKerja(['CAMAT BELAWANG', 'Dinas Sosial dan Seluruh Desa'])).toBe('Kecamatan Belawang');
     expect(findUnitKerja(['Jumlah laporan', 'Dinas Sosial dan Seluruh Desa'])).toBeNull();

@@ -110,4 +110,17 @@ describe('records', () => {
     expect(r.rows[0]!.satuan).toBe('%');
     expect(r.yearColumns).toEqual(['2020', '2021', '2022']);
   });
+
+  it('gives no satuan to a row without targets, even from a Satuan column', () => {
+    const r = buildRows(
+      [
+        table([
+          row({ indikator: ['Persentase desa tertib'], formulasi: ['A dibagi B dikali 100'], satuan: ['%'] }),
+        ]),
+      ],
+      isWord,
+    );
+    expect(r.rows[0]!.target).toEqual({});
+    expect(r.rows[0]!.satuan).toBeNull();
+  });
 });

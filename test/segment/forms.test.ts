@@ -27,6 +27,32 @@ describe('segmentation into forms', () => {
     expect(leftovers).toEqual(['INDIKATOR KINERJA INDIVIDU']);
   });
 
+  it('keeps a decree block above the title in the form ("NOMOR 12 TAHUN 2021", "PERIODE 2021 - 2026" are no table headings)', () => {
+    const text = [
+      'LAMPIRAN II',
+      'PERATURAN BUPATI SUKAMAJU',
+      'NOMOR 12 TAHUN 2021',
+      'INDIKATOR KINERJA INDIVIDU (IKI)',
+      'PERIODE 2021 - 2026',
+      'Nama Jabatan : Kepala Bidang Anggaran',
+      '| NO | SASARAN | INDIKATOR KINERJA | FORMULASI | SUMBER DATA |',
+      '|---|---|---|---|---|',
+      '| 1 | a | b | c | d |',
+    ].join('\n');
+    const { segments } = segmentForms(layoutText(text).blocks);
+    expect(segments).toHaveLength(1);
+    const lines = segments[0]!.blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []));
+    const h = parseHeader(lines, isWord);
+    expect(h.jabatan).toBe('Kepala Bidang Anggaran');
+    expect(h.lampiran).toEqual({
+      label: 'II',
+      keputusan: 'PERATURAN BUPATI SUKAMAJU',
+      nomor: '12',
+      tahun: 2021,
+      tanggal: null,
+    });
+  });
+
   it('does not take a table heading "INDIKATOR KINERJA UTAMA" for a new form', () => {
     const text = [
       'INDIKATOR KINERJA UTAMA',
@@ -59,6 +85,7 @@ describe('header fields', () => {
     expect(h.tugas).toEqual(['Melaksanakan koordinasi kegiatan di bidang pemberdayaan.']);
     expect(h.fungsi).toEqual(['Penyusunan program;', 'Pelaksanaan kegiatan lanjutan.']);
     expect(parseHeader(['Fungsi : -'], isWord).fungsi).toEqual([]);
+    expect(parseHeader(['Uraian Tugas : Menyusun anggaran.'], isWord).tugas).toEqual(['Menyusun anggaran.']);
   });
 
   it('reads the Lampiran block and the period', () => {

@@ -53,6 +53,29 @@ describe('signature blocks', () => {
     ]);
   });
 
+  it('reads "Ditetapkan di" / "Pada tanggal", a title ending on a "DAN …" line, and skips the rank', () => {
+    const b = parseSignatureLines([
+      'Ditetapkan di : Sukamaju',
+      'Pada tanggal : 4 Januari 2021',
+      '',
+      'KEPALA BADAN PENGELOLAAN KEUANGAN',
+      'DAN ASET DAERAH,',
+      '',
+      'H. MUHAMMAD YUSUF, SE, M.Si',
+      'Pembina Utama Muda',
+      'NIP. 19700101 199503 1 002',
+    ]);
+    expect([b.tempat, b.tanggal]).toEqual(['Sukamaju', '2021-01-04']);
+    expect(b.titles).toEqual(['KEPALA BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH']);
+    expect(b.signers).toEqual([
+      {
+        nama: 'H. MUHAMMAD YUSUF, SE, M.Si',
+        nip: '197001011995031002',
+        printed: 'H. MUHAMMAD YUSUF, SE, M.Si',
+      },
+    ]);
+  });
+
   it('pairs titles and people by who signs what across the file, not by line order', () => {
     // Form 1 prints the titles in the other order than the names; form 2 shows who is who.
     const f1 = parseSignatureLines([
