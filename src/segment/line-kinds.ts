@@ -3,7 +3,7 @@
  * "Jabatan :" line, … Used by segmentation and by the header stage.
  */
 import { cleanInline } from '../text/clean.js';
-import { headingScore } from '../table/vocabulary.js';
+import { columnsFromTokens, headerTokens, headingScore } from '../table/vocabulary.js';
 
 const TITLE = /^#*\s*(INDIKATOR\s+KINERJA\b.*)$/i;
 const TITLE_QUALIFIER = /\b(INDIVIDU|UTAMA|ES+ELON|KEGIATAN|PROGRAM|DAERAH|SASARAN|IKI|IKU)\b/i;
@@ -60,11 +60,35 @@ export const isHeadingLine = memo((raw: string): boolean => {
   const letters = t.replace(/[^A-Za-z]/g, '');
   if (!letters) return /^\s*((19|20)\d\d\s*)+$/.test(t);
   const upperShare = letters.replace(/[^A-Z]/g, '').length / letters.length;
-  if (upperShare < 0.85) return false;
+  if (upperShare < 0.85) return isTitleCaseHeading(t);
   // Years alone with a word ("PERIODE 2021 - 2026") are no heading: a heading names a column.
   const { share, words } = headingScore(t);
   return share >= 0.6 && words > 0;
 });
+
+/** Column roles a heading in ordinary case must name at least two of. */
+const COLUMN_ROLES = new Set([
+  'no',
+  'sasaran',
+  'indikator',
+  'formulasi',
+  'target',
+  'penanggungJawab',
+  'sumberData',
+]);
+
+/**
+ * A table heading printed in ordinary case on one line ("No Sasaran Indikator Kinerja Formulasi
+ * Sumber Data"): nearly every word heading vocabulary, naming at least two columns, so that a
+ * title ("Indikator Kinerja Individu") or a cell ("Sumber data") is not one.
+ */
+function isTitleCaseHeading(t: string): boolean {
+  if (t.length > 160 || !/^\p{Lu}/u.test(t)) return false;
+  const { share } = headingScore(t);
+  if (share < 0.8) return false;
+  const roles = new Set(columnsFromTokens(headerTokens(t)).map((c) => c.role));
+  return [...roles].filter((r) => COLUMN_ROLES.has(r)).length >= 2;
+}
 
 export type SectionKindName = 'IKI' | 'IKU' | 'IK-ESELON' | 'OTHER';
 
