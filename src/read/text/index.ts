@@ -21,6 +21,18 @@ function cell(text: string): TableCell {
   return { text, bbox: null };
 }
 
+/** Lines of one cell a row of a tab table may run over before its next field. */
+const MAX_CELL_LINES = 30;
+
+/** Does the tab row left open at line `i` go on (a later line within reach holds its next fields)? */
+function continuesRow(lines: readonly string[], i: number): boolean {
+  for (let k = i; k < lines.length && k < i + MAX_CELL_LINES; k++) {
+    if (lines[k]!.includes('\t')) return true;
+    if (!lines[k]!.trim()) return false;
+  }
+  return false;
+}
+
 export interface TextLayoutResult {
   blocks: Block[];
   truncatedLines: number;
@@ -52,11 +64,31 @@ export function layoutText(text: string): TextLayoutResult {
     if (line.includes('\t') && line.split('\t').filter((c) => c.trim()).length >= 2) {
       const start = i;
       const rows: TableBlock['rows'] = [];
+      // Word's text export ends a row's line inside a cell that holds a line break: the row goes
+      // on over the next line(s), whose first field continues that cell. A row is complete when it
+      // has as many fields as the table's first (heading) line.
+      const width = line.split('\t').length;
+      const open = (): TableBlock['rows'][number] | undefined => {
+        const last = rows[rows.length - 1];
+        return last && last.cells.length < width ? last : undefined;
+      };
       // A tab table continues over blank lines when tab rows follow.
       while (i < lines.length) {
         const l = lines[i]!.slice(0, MAX_LINE_CHARS);
+        const last = open();
         if (l.includes('\t')) {
-          rows.push({ cells: l.split('\t').map((c) => cell(c.trim())), page: null, bbox: null });
+          const fields = l.split('\t');
+          const head = fields[0]!.trim();
+          // A new row opens with an empty first field (a sub-row without its number) or a full width.
+          if (last && head && last.cells.length + fields.length - 1 <= width) {
+            const cellOpen = last.cells[last.cells.length - 1]!;
+            cellOpen.text = cellOpen.text ? `${cellOpen.text}\n${head}` : head;
+            last.cells.push(...fields.slice(1).map((c) => cell(c.trim())));
+          } else rows.push({ cells: fields.map((c) => cell(c.trim())), page: null, bbox: null });
+          i++;
+        } else if (l.trim() && last && continuesRow(lines, i)) {
+          const cellOpen = last.cells[last.cells.length - 1]!;
+          cellOpen.text = cellOpen.text ? `${cellOpen.text}\n${l.trim()}` : l.trim();
           i++;
         } else if (!l.trim() && i + 1 < lines.length && lines[i + 1]!.includes('\t')) {
           i++;
