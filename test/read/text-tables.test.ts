@@ -35,4 +35,23 @@ describe('tab-separated tables (Word text export)', () => {
     ]);
     expect(layoutText(text).blocks.at(-1)).toMatchObject({ kind: 'line', text: 'Text after the table' });
   });
+  it('reads form fields aligned with a tab ("Jabatan<TAB>: …") as lines, not as a table', () => {
+    const text = [
+      'Jabatan\t: Kepala Seksi',
+      '2.\tTugas\t: Melaksanakan x',
+      'NO\tSASARAN\tINDIKATOR',
+      '1.\tA\tB',
+    ].join('\n');
+    const blocks = layoutText(text).blocks;
+    expect(blocks.slice(0, 2).map((b) => (b.kind === 'line' ? b.text : b.kind))).toEqual([
+      'Jabatan : Kepala Seksi',
+      '2. Tugas : Melaksanakan x',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['NO', 'SASARAN', 'INDIKATOR'],
+        ['1.', 'A', 'B'],
+      ],
+    ]);
+  });
 });

@@ -21,6 +21,16 @@ function cell(text: string): TableCell {
   return { text, bbox: null };
 }
 
+/**
+ * "Jabatan<TAB>: Kepala Seksi", "2.<TAB>Tugas<TAB>:": a form field aligned with a tab, not a table
+ * row: a short label (with its item number), then a field starting with the colon.
+ */
+const LABELLED = /^\s*(?:\d{1,2}[.)]?\s*\t*\s*)?\p{L}[\p{L} .]{0,40}\t+\s*:/u;
+
+function isLabelledLine(line: string): boolean {
+  return LABELLED.test(line);
+}
+
 /** Lines of one cell a row of a tab table may run over before its next field. */
 const MAX_CELL_LINES = 30;
 
@@ -61,7 +71,11 @@ export function layoutText(text: string): TextLayoutResult {
       blocks.push({ kind: 'table', rows, origin: 'markdown', page: null, bbox: null, lineNo: start });
       continue;
     }
-    if (line.includes('\t') && line.split('\t').filter((c) => c.trim()).length >= 2) {
+    if (
+      line.includes('\t') &&
+      !isLabelledLine(line) &&
+      line.split('\t').filter((c) => c.trim()).length >= 2
+    ) {
       const start = i;
       const rows: TableBlock['rows'] = [];
       // Word's text export ends a row's line inside a cell that holds a line break: the row goes
@@ -76,6 +90,7 @@ export function layoutText(text: string): TextLayoutResult {
       while (i < lines.length) {
         const l = lines[i]!.slice(0, MAX_LINE_CHARS);
         const last = open();
+        if (isLabelledLine(l)) break;
         if (l.includes('\t')) {
           const fields = l.split('\t');
           const head = fields[0]!.trim();
@@ -97,6 +112,7 @@ export function layoutText(text: string): TextLayoutResult {
       blocks.push({ kind: 'table', rows, origin: 'tsv', page: null, bbox: null, lineNo: start });
       continue;
     }
+    if (isLabelledLine(line)) line = line.replace(/\t+/g, ' ');
     const indent = line.length - line.trimStart().length;
     const b: LineBlock = { kind: 'line', text: line, lineNo: i, page: null, bbox: null, indent };
     blocks.push(b);
