@@ -21,6 +21,7 @@ import { decodeText } from '../read/text/decode.js';
 import { buildRows } from '../records/rows.js';
 import { kindOfTitle } from '../segment/line-kinds.js';
 import type { SectionKindName } from '../segment/line-kinds.js';
+import { fieldTablesAsLines } from '../segment/field-tables.js';
 import { segmentForms } from '../segment/forms.js';
 import type { FormSegment } from '../segment/forms.js';
 import { parseSignatureLines } from '../signature/blocks.js';
@@ -132,14 +133,15 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
       suggestion: null,
     });
   }
-  const vocab = documentVocabulary(doc.blocks);
+  const blocks = fieldTablesAsLines(doc.blocks);
+  const vocab = documentVocabulary(blocks);
   const checker = getSpellChecker();
   const isWord: WordTest = (w) => (vocab.get(w) ?? 0) > 0 || checker.isWord(w);
   lap('vocabulary');
-  const { segments, leftovers } = segmentForms(doc.blocks);
+  const { segments, leftovers } = segmentForms(blocks);
   lap('segment');
   const allLines: string[] = [];
-  for (const b of doc.blocks) {
+  for (const b of blocks) {
     if (b.kind === 'line') allLines.push(b.text);
     else for (const r of b.rows) for (const c of r.cells) allLines.push(...c.text.split(/\n|<br\s*\/?>/i));
   }

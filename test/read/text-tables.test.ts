@@ -54,24 +54,4 @@ describe('tab-separated tables (Word text export)', () => {
       ],
     ]);
   });
-  it('reads a markdown table of form fields ("| Jabatan | : | Kepala Seksi |") as the lines of the form', () => {
-    const text = [
-      '| Jabatan | : | Kepala Seksi |',
-      '|---|---|---|',
-      '| Tugas | : | Melaksanakan x |',
-      '| Fungsi | : | a. penyusunan;<br>b. pelaksanaan. |',
-      '',
-      '| NO | SASARAN | INDIKATOR | FORMULASI | SUMBER DATA |',
-      '|---|---|---|---|---|',
-      '| 1 | A | B | C | D |',
-    ].join('\n');
-    const lines = layoutText(text).blocks.flatMap((b) => (b.kind === 'line' && b.text ? [b.text] : []));
-    expect(lines).toEqual([
-      'Jabatan : Kepala Seksi',
-      'Tugas : Melaksanakan x',
-      'Fungsi : a. penyusunan;',
-      'b. pelaksanaan.',
-    ]);
-    expect(tables(text)).toHaveLength(1);
-  });
 });

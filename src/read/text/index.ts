@@ -31,34 +31,6 @@ function isLabelledLine(line: string): boolean {
   return LABELLED.test(line);
 }
 
-/** Most non-empty cells of a row of form fields: number, label, colon, value. */
-const MAX_FIELD_CELLS = 4;
-/** Share of a field table's rows that hold a "label : value" pair. */
-const FIELD_ROW_SHARE = 0.6;
-
-/**
- * A table of form fields ("| 1. | Jabatan | : | Kepala Seksi |"), read as the lines a typed form
- * prints ("1. Jabatan : Kepala Seksi"), each "<br>" of a value a line of its own; null for any
- * other table.
- */
-function formFieldLines(rows: TableBlock['rows']): string[] | null {
-  const filled = rows.map((r) => r.cells.map((c) => c.text.trim()).filter(Boolean)).filter((c) => c.length);
-  if (filled.length === 0 || filled.some((c) => c.length > MAX_FIELD_CELLS)) return null;
-  const labelled = filled.filter((c) => {
-    const colon = c.findIndex((t, k) => k > 0 && t.startsWith(':'));
-    return colon > 0 && colon <= 2 && c.slice(0, colon).join(' ').length <= 40;
-  });
-  if (labelled.length < FIELD_ROW_SHARE * filled.length) return null;
-  return filled.flatMap((c) =>
-    c
-      .join(' ')
-      .replace(/\s+:/, ' :')
-      .split(/<br\s*\/?>/i)
-      .map((l) => l.trim())
-      .filter(Boolean),
-  );
-}
-
 /** Lines of one cell a row of a tab table may run over before its next field. */
 const MAX_CELL_LINES = 30;
 
@@ -95,13 +67,6 @@ export function layoutText(text: string): TextLayoutResult {
         if (!MD_SEPARATOR.test(l))
           rows.push({ cells: splitMarkdownRow(l).map(cell), page: null, bbox: null });
         i++;
-      }
-      const fields = formFieldLines(rows);
-      if (fields) {
-        // The form's header laid out as a borderless table ("| Jabatan | : | Kepala Seksi |").
-        for (const text of fields)
-          blocks.push({ kind: 'line', text, lineNo: start, page: null, bbox: null, indent: 0 });
-        continue;
       }
       blocks.push({ kind: 'table', rows, origin: 'markdown', page: null, bbox: null, lineNo: start });
       continue;

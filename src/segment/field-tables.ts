@@ -1,0 +1,51 @@
+/**
+ * Form fields laid out as a table: Word users often align "Jabatan : …", "Tugas : …" and
+ * "Fungsi : …" in a borderless table ("| 1. | Jabatan | : | Kepala Seksi |"). Such a table is no
+ * indicator table; it is read as the lines a typed form prints ("1. Jabatan : Kepala Seksi"), so
+ * the header stage finds its fields whatever the format (markdown, tab export, .docx, PDF grid).
+ */
+import type { Block, LineBlock, TableBlock } from '../ir/document.js';
+
+/** Most non-empty cells of a row of form fields: number, label, colon, value. */
+const MAX_FIELD_CELLS = 4;
+/** Share of a field table's rows that hold a "label : value" pair. */
+const FIELD_ROW_SHARE = 0.6;
+/** Longest label (with its number) before the colon. */
+const MAX_LABEL_CHARS = 40;
+
+/** The lines of a table of form fields, each line break of a value a line of its own; null for any other table. */
+export function formFieldLines(table: TableBlock): string[] | null {
+  const filled = table.rows
+    .map((r) => r.cells.map((c) => c.text.trim()).filter(Boolean))
+    .filter((c) => c.length);
+  if (filled.length === 0 || filled.some((c) => c.length > MAX_FIELD_CELLS)) return null;
+  const labelled = filled.filter((c) => {
+    const colon = c.findIndex((t, k) => k > 0 && t.startsWith(':'));
+    return colon > 0 && colon <= 2 && c.slice(0, colon).join(' ').length <= MAX_LABEL_CHARS;
+  });
+  if (labelled.length < FIELD_ROW_SHARE * filled.length) return null;
+  return filled.flatMap((c) =>
+    c
+      .join(' ')
+      .replace(/\s+:/, ' :')
+      .split(/\n|<br\s*\/?>/i)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
+
+export function fieldTablesAsLines(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((b): Block[] => {
+    if (b.kind !== 'table') return [b];
+    const lines = formFieldLines(b);
+    if (!lines) return [b];
+    return lines.map((text): LineBlock => ({
+      kind: 'line',
+      text,
+      lineNo: b.lineNo,
+      page: b.page,
+      bbox: b.bbox,
+      indent: 0,
+    }));
+  });
+}

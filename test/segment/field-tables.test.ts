@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../../src/ir/document.js';
+import { layoutText } from '../../src/read/text/index.js';
+import { fieldTablesAsLines } from '../../src/segment/field-tables.js';
+
+const table = (rows: string[][]): TableBlock => ({
+  kind: 'table',
+  origin: 'docx',
+  page: null,
+  bbox: null,
+  lineNo: 0,
+  rows: rows.map((cells) => ({ cells: cells.map((text) => ({ text, bbox: null })), page: null, bbox: null })),
+});
+
+describe('form fields laid out as a table', () => {
+  it('reads a markdown table of fields ("| Jabatan | : | Kepala Seksi |") as the lines of the form', () => {
+    const text = [
+      '| Jabatan | : | Kepala Seksi |',
+      '|---|---|---|',
+      '| Tugas | : | Melaksanakan x |',
+      '| Fungsi | : | a. penyusunan;<br>b. pelaksanaan. |',
+      '',
+      '| NO | SASARAN | INDIKATOR | FORMULASI | SUMBER DATA |',
+      '|---|---|---|---|---|',
+      '| 1 | A | B | C | D |',
+    ].join('\n');
+    const blocks = fieldTablesAsLines(layoutText(text).blocks);
+    expect(blocks.flatMap((b) => (b.kind === 'line' && b.text ? [b.text] : []))).toEqual([
+      'Jabatan : Kepala Seksi',
+      'Tugas : Melaksanakan x',
+      'Fungsi : a. penyusunan;',
+      'b. pelaksanaan.',
+    ]);
+    expect(blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
+  });
+  it('reads a numbered .docx field table with the colon glued to the value', () => {
+    const lines = fieldTablesAsLines([
+      table([
+        ['1.', 'Jabatan', ': Sekretaris Camat'],
+        ['2.', 'Tugas', ': Membantu camat'],
+        ['', '', 'dalam administrasi'],
+      ]),
+    ]).map((b) => (b.kind === 'line' ? b.text : 'table'));
+    expect(lines).toEqual([
+      '1. Jabatan : Sekretaris Camat',
+      '2. Tugas : Membantu camat',
+      'dalam administrasi',
+    ]);
+  });
+  it('leaves an indicator table alone', () => {
+    const t = table([
+      ['NO', 'SASARAN', 'INDIKATOR'],
+      ['1', 'Meningkatnya x', 'Jumlah: y'],
+    ]);
+    expect(fieldTablesAsLines([t])).toEqual([t]);
+  });
+});
