@@ -3,6 +3,9 @@
  * "Fungsi : …" in a borderless table ("| 1. | Jabatan | : | Kepala Seksi |"). Such a table is no
  * indicator table; it is read as the lines a typed form prints ("1. Jabatan : Kepala Seksi"), so
  * the header stage finds its fields whatever the format (markdown, tab export, .docx, PDF grid).
+ * Signature blocks laid out side by side in a table ("| Atasan Langsung | Pegawai yang Dinilai |",
+ * titles, names, NIPs) are read the same way, column after column, as the signature stage reads
+ * side-by-side printed columns.
  */
 import type { Block, LineBlock, TableBlock } from '../ir/document.js';
 
@@ -34,10 +37,30 @@ export function formFieldLines(table: TableBlock): string[] | null {
   );
 }
 
+/** Most columns of a table of signature blocks. */
+const MAX_SIGNATURE_COLUMNS = 4;
+const NIP = /\bNIP\b\.?\s*:?\s*\d/i;
+
+/** The lines of a table of signature blocks, column by column, a blank line between columns; null for any other table. */
+export function signatureTableLines(table: TableBlock): string[] | null {
+  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  if (width === 0 || width > MAX_SIGNATURE_COLUMNS) return null;
+  if (!table.rows.some((r) => r.cells.some((c) => NIP.test(c.text)))) return null;
+  // Nothing but signature material: no cell is a long text (an indicator or a formula).
+  if (table.rows.some((r) => r.cells.some((c) => c.text.length > 120))) return null;
+  const out: string[] = [];
+  for (let k = 0; k < width; k++) {
+    if (k > 0) out.push('');
+    for (const r of table.rows)
+      for (const l of (r.cells[k]?.text ?? '').split(/\n|<br\s*\/?>/i)) if (l.trim()) out.push(l.trim());
+  }
+  return out;
+}
+
 export function fieldTablesAsLines(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((b): Block[] => {
     if (b.kind !== 'table') return [b];
-    const lines = formFieldLines(b);
+    const lines = formFieldLines(b) ?? signatureTableLines(b);
     if (!lines) return [b];
     return lines.map((text): LineBlock => ({
       kind: 'line',

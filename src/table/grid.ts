@@ -114,6 +114,8 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
       }
     } else if (!columns || !current) {
       continue; // a grid with no heading and nothing to continue is not an indicator table
+    } else if (Math.abs(gridWidth(block) - columns.length) > 1) {
+      continue; // a grid of another shape below the table (a note, a legend) does not continue it
     }
     let firstOnPage = true;
     for (const row of block.rows.slice(startRow)) {
@@ -127,6 +129,17 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
     }
   }
   return tables;
+}
+
+/** The number of columns of a grid: its rows' most common cell count. */
+function gridWidth(block: TableBlock): number {
+  const counts = new Map<number, number>();
+  for (const r of block.rows)
+    if (!isEmptyRow(r)) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = 0;
+  let n = 0;
+  for (const [w, c] of counts) if (c > n || (c === n && w > best)) [best, n] = [w, c];
+  return best;
 }
 
 /**

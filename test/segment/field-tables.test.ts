@@ -47,6 +47,28 @@ describe('form fields laid out as a table', () => {
       'dalam administrasi',
     ]);
   });
+  it('reads a table of signature blocks column after column', () => {
+    const lines = fieldTablesAsLines([
+      table([
+        ['Atasan Langsung', 'Pegawai yang Dinilai'],
+        ['SEKRETARIS KECAMATAN', 'KASUBBAG KEUANGAN'],
+        ['**DRS. HENDRA WIJAYA**', '**SITI RAHMAWATI, S.E**'],
+        ['NIP. 19700505 199503 1 001', 'NIP. 19880212 201001 2 003'],
+      ]),
+    ]).map((b) => (b.kind === 'line' ? b.text : 'table'));
+    expect(lines).toEqual([
+      'Atasan Langsung',
+      'SEKRETARIS KECAMATAN',
+      '**DRS. HENDRA WIJAYA**',
+      'NIP. 19700505 199503 1 001',
+      '',
+      'Pegawai yang Dinilai',
+      'KASUBBAG KEUANGAN',
+      '**SITI RAHMAWATI, S.E**',
+      'NIP. 19880212 201001 2 003',
+    ]);
+  });
+
   it('leaves an indicator table alone', () => {
     const t = table([
       ['NO', 'SASARAN', 'INDIKATOR'],

@@ -93,6 +93,18 @@ describe('tablesFromGrids across pages', () => {
     expect(t!.rows[0]!.targets).toEqual({ '2018': '90', '2019': '95' });
   });
 
+  it('does not continue the table with a headless grid of another shape', () => {
+    const [t] = tablesFromGrids([
+      block(1, [heading, years, ['1', 'Meningkatnya x', 'Jumlah y', 'A / B', '90', '95', 'Seksi']]),
+      block(1, [
+        ['Catatan', 'Data diperbarui setiap triwulan'],
+        ['Sumber', 'Sekretariat'],
+      ]),
+      block(2, [['2', 'Meningkatnya z', 'Jumlah w', 'C / D', '80', '85', 'Seksi']]),
+    ]);
+    expect(t!.rows.map((r) => r.cells.no)).toEqual([['1'], ['2']]);
+  });
+
   it('keeps a baseline column out of the years of the row below the heading', () => {
     const head = [
       'NO',
