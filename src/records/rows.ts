@@ -16,6 +16,7 @@ import {
 import type { WordTest } from '../text/join.js';
 import { joinLines } from '../text/join.js';
 import type { FieldRole, RawRow, RawTable } from '../table/raw-row.js';
+import { splitNumberedItems } from './numbered-items.js';
 
 export interface RowsResult {
   rows: IndikatorRow[];
@@ -145,7 +146,8 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
     const oncePj = carriedOnce(table.rows, 'penanggungJawab');
     let prev: IndikatorRow | null = null;
     const spanLeft: Partial<Record<FieldRole, { left: number; lines: string[] }>> = {};
-    for (const raw of table.rows) {
+    const tableRows = table.origin === 'flattened' ? table.rows : table.rows.flatMap(splitNumberedItems);
+    for (const raw of tableRows) {
       // Exact spans from geometry.
       for (const [role, span] of Object.entries(spanLeft) as [
         FieldRole,
