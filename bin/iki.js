@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx, so a checkout works without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled sources (dist/, `npm run build`) when they are up to date, else the
+// TypeScript sources through tsx, so a checkout works without a build step.
+import { importSource } from '../workers/load-sources.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await importSource('cli/main');
 await main(process.argv);

@@ -30,7 +30,14 @@ export interface ExtractPool {
   close(): Promise<void>;
 }
 
-const THREAD_ENTRY = new URL('../../workers/extract-thread.mjs', import.meta.url).href;
+/**
+ * What each pool thread loads. Compiled (this file is dist/src/runner/pool.js): the compiled task
+ * itself. From the TypeScript sources: workers/extract-thread.mjs, which registers tsx in the
+ * thread first (a worker thread does not inherit the parent's module hooks).
+ */
+const THREAD_ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./thread-task.js', import.meta.url).href
+  : new URL('../../workers/extract-thread.mjs', import.meta.url).href;
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());

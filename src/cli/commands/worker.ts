@@ -84,8 +84,10 @@ export async function runWorker(opts: WorkerCliOptions): Promise<number> {
     log(describeError(err));
     return 2;
   }
+  // Compiled (dist/, `npm run build`) or the TypeScript through tsx: workers/load-sources.mjs.
+  const code = import.meta.url.endsWith('.js') ? 'compiled' : 'TypeScript via tsx';
   log(
-    `pid ${process.pid} consuming ${running.queues.map((q) => `${q}×${running.concurrency[q]}`).join(', ')} (prefix ${config.prefix})`,
+    `pid ${process.pid} consuming ${running.queues.map((q) => `${q}×${running.concurrency[q]}`).join(', ')} (prefix ${config.prefix}; ${code})`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
