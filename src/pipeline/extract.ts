@@ -22,6 +22,7 @@ import { buildRows } from '../records/rows.js';
 import { kindOfTitle } from '../segment/line-kinds.js';
 import type { SectionKindName } from '../segment/line-kinds.js';
 import { fieldTablesAsLines } from '../segment/field-tables.js';
+import { dropPageFurniture } from '../segment/page-furniture.js';
 import { segmentForms } from '../segment/forms.js';
 import type { FormSegment } from '../segment/forms.js';
 import { parseSignatureLines } from '../signature/blocks.js';
@@ -133,7 +134,7 @@ export function extractLayout(doc: LayoutDocument): ExtractedFile {
       suggestion: null,
     });
   }
-  const blocks = fieldTablesAsLines(doc.blocks);
+  const blocks = fieldTablesAsLines(dropPageFurniture(doc.blocks));
   const vocab = documentVocabulary(blocks);
   const checker = getSpellChecker();
   const isWord: WordTest = (w) => (vocab.get(w) ?? 0) > 0 || checker.isWord(w);

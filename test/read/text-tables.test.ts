@@ -55,22 +55,3 @@ describe('tab-separated tables (Word text export)', () => {
     ]);
   });
 });
-
-describe('page furniture of PDF-to-text dumps', () => {
-  it('drops page numbers and form feeds, keeping the line count', () => {
-    const text = [
-      'Kepala Bidang',
-      'Halaman 1 dari 2',
-      '\f',
-      '- 3 -',
-      'Hal. 4',
-      'Page 5 of 9',
-      '2. Meningkatnya',
-    ].join('\n');
-    const lines = layoutText(text).blocks.map((b) => (b.kind === 'line' ? b.text : 'table'));
-    expect(lines).toEqual(['Kepala Bidang', '', '', '', '', '', '2. Meningkatnya']);
-    expect(layoutText('Halaman kantor 2 lantai').blocks[0]).toMatchObject({
-      text: 'Halaman kantor 2 lantai',
-    });
-  });
-});

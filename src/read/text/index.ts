@@ -31,10 +31,6 @@ function isLabelledLine(line: string): boolean {
   return LABELLED.test(line);
 }
 
-/** Page numbers and the like that PDF-to-text tools leave between a page's lines. */
-const PAGE_FURNITURE =
-  /^[\s\f]*(?:(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}(?:\s*(?:dari|of|\/)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\f)[\s\f]*$/i;
-
 /** Lines of one cell a row of a tab table may run over before its next field. */
 const MAX_CELL_LINES = 30;
 
@@ -117,8 +113,6 @@ export function layoutText(text: string): TextLayoutResult {
       continue;
     }
     if (isLabelledLine(line)) line = line.replace(/\t+/g, ' ');
-    // A printed page's furniture ("Halaman 2 dari 5", "- 3 -", a form feed) belongs to no form.
-    if (PAGE_FURNITURE.test(line)) line = '';
     const indent = line.length - line.trimStart().length;
     const b: LineBlock = { kind: 'line', text: line, lineNo: i, page: null, bbox: null, indent };
     blocks.push(b);
