@@ -252,10 +252,13 @@ interface Runner {
   t: Tally;
   engine?: OcrEngine;
   preds: string[];
+  /** Per fixture file: OCR'd pages, OCR CPU seconds, of it whole-page calls. */
+  perFixture: Map<string, { pages: number; cpu: number; pageCpu: number }>;
 }
 
 /** Reads one fixture with the runner's engine and writes its extraction. */
 async function readWith(r: Runner, fx: Fixture, out: string): Promise<void> {
+  const before = { pages: r.t.pages, cpu: r.t.cpu, pageCpu: r.t.pageCpu };
   const w0 = performance.now();
   const engine = r.engine!;
   const opts = { file: fx.name, engine, ...(r.dpi ? { dpi: r.dpi } : {}) };
@@ -264,6 +267,11 @@ async function readWith(r: Runner, fx: Fixture, out: string): Promise<void> {
     : await readImage(fx.bytes, opts);
   r.t.pathWall += (performance.now() - w0) / 1000;
   r.t.pages += doc.pages.filter((p) => p.extraction === 'ocr').length;
+  r.perFixture.set(fx.file, {
+    pages: r.t.pages - before.pages,
+    cpu: r.t.cpu - before.cpu,
+    pageCpu: r.t.pageCpu - before.pageCpu,
+  });
   doc.source.sha256 = createHash('sha256').update(fx.bytes).digest('hex');
   mkdirSync(out, { recursive: true });
   const pred = join(out, `${fx.file}.json`);
@@ -307,12 +315,44 @@ function networkOf(file: string): string {
   return /\[[\w,]+\]/.exec(bytes.subarray(bytes.length - 200).toString('latin1'))?.[0] ?? '(spec not stated)';
 }
 
+/** OCR CPU s/page per fixture file, each engine beside the reference (whole-page calls in brackets). */
+function perFixtureTable(runners: readonly Runner[], ref: Runner): string[] {
+  const cell = (v?: { pages: number; cpu: number; pageCpu: number }) =>
+    v && v.pages ? `${(v.cpu / v.pages).toFixed(2)} (${(v.pageCpu / v.pages).toFixed(2)})` : '-';
+  const ratio = (a?: { cpu: number; pageCpu: number }, b?: { cpu: number; pageCpu: number }) =>
+    a && b && b.cpu > 0 && b.pageCpu > 0
+      ? `${(a.cpu / b.cpu).toFixed(2)}× (${(a.pageCpu / b.pageCpu).toFixed(2)}×)`
+      : '-';
+  const ours = runners.filter((r) => r.kind === 'ours');
+  return [
+    'OCR CPU s/page per fixture (of it whole-page calls); ratio to the reference, CPU (whole-page calls):',
+    '',
+    `| fixture | pages | ${runners.map((r) => r.label).join(' | ')} | ${ours.map((r) => `${r.label} / ref`).join(' | ')} |`,
+    `| --- | --- | ${runners.map(() => '---').join(' | ')} | ${ours.map(() => '---').join(' | ')} |`,
+    ...[...ref.perFixture.keys()].map((f) => {
+      const v = ref.perFixture.get(f)!;
+      return (
+        `| ${f} | ${v.pages} | ${runners.map((r) => cell(r.perFixture.get(f))).join(' | ')} | ` +
+        `${ours.map((r) => ratio(r.perFixture.get(f), v)).join(' | ')} |`
+      );
+    }),
+  ];
+}
+
 async function bench(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'iki-bench-ocr-'));
   const langs = DEFAULT_OCR_LANGUAGES;
   const runners: Runner[] = [];
   const ours = (label: string, opts: OcrEngineOptions = {}, dpi?: number) =>
-    runners.push({ label, kind: 'ours', start: () => createOcrEngine(opts), t: newTally(), preds: [], dpi });
+    runners.push({
+      label,
+      kind: 'ours',
+      start: () => createOcrEngine(opts),
+      t: newTally(),
+      preds: [],
+      dpi,
+      perFixture: new Map(),
+    });
   const native = (label: string, opts: NativeOptions, reference = false) => {
     const t = newTally();
     runners.push({
@@ -322,6 +362,7 @@ async function bench(): Promise<void> {
       t,
       preds: [],
       reference,
+      perFixture: new Map(),
     });
   };
   const debian = debianTessdata(langs);
@@ -423,6 +464,7 @@ async function bench(): Promise<void> {
               `${(r.t.wall / ref.t.wall).toFixed(2)}× wall; F1 ${f1[runners.indexOf(r)]!.toFixed(1)} vs ${f1[runners.indexOf(ref)]!.toFixed(1)}`,
           )
       : []),
+    ...(ref ? ['', ...perFixtureTable(runners, ref)] : []),
     '',
     'CPU: ours is this process (all threads) during each OCR call; native is the tesseract process (user+sys).',
     'peak RSS: ours is the whole Node process (reader, worker threads, wasm heaps); native is one tesseract process.',
