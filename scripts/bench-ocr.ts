@@ -3,8 +3,8 @@
  * `tesseract` command, in one run, on the same page images. Every page of fixtures/scans/* goes
  * through the same reading path (decode or render, de-skew, rule finding and erasing, empty-cell
  * second look) with each engine plugged in; the engines take turns page file by page file, so
- * the load of a shared machine falls on all of them alike. Every engine gets the same languages,
- * page segmentation, dpi and tesseract parameters, and its words go through the same
+ * the load of a shared machine falls on all of them alike. Every engine gets the same image bytes,
+ * languages, page segmentation, dpi and tesseract parameters, and its words go through the same
  * post-processing (native hOCR with character boxes → the same block tree as tesseract.js's).
  * Reported per engine: OCR seconds per page (wall, and CPU of the process doing the OCR), peak
  * RSS, and the field F1 of the extraction; then each tesseract.js row / the native reference.
@@ -45,7 +45,7 @@ import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { extractLayout } from '../src/pipeline/extract.js';
 import { createCanvas } from '@napi-rs/canvas';
-import { canvasToGray, encodePgm } from '../src/read/image/gray.js';
+import { canvasToGray } from '../src/read/image/gray.js';
 import type { GrayImage } from '../src/read/image/gray.js';
 import { readImage } from '../src/read/image/index.js';
 import type { OcrEngine, OcrEngineOptions, OcrLanguage, OcrWord } from '../src/read/ocr/engine.js';
@@ -55,6 +55,7 @@ import {
   createOcrEngine,
   DEFAULT_OCR_LANGUAGES,
   DEFAULT_PAGE_SEG_MODE,
+  encodeSpix,
   traineddataDir,
   TRAINEDDATA_VARIANT,
 } from '../src/read/ocr/engine.js';
@@ -187,14 +188,15 @@ interface NativeOptions {
   languages: readonly OcrLanguage[];
 }
 
-/** Debian's `tesseract` command as an OcrEngine: PGM in, hOCR out, timed by /usr/bin/time. */
+/** Debian's `tesseract` command as an OcrEngine: the page image in, hOCR out, timed by /usr/bin/time. */
 function nativeEngine(t: Tally, opts: NativeOptions): OcrEngine {
   const dir = mkdtempSync(join(tmpdir(), 'iki-bench-'));
   const params = { ...BASE_PARAMETERS, tessedit_create_hocr: '1', hocr_char_boxes: '1' };
   return {
     async recognize(img: GrayImage, dpi: number, psm?: string): Promise<OcrWord[]> {
-      const input = join(dir, 'page.pgm');
-      writeFileSync(input, encodePgm(img));
+      // The very bytes tesseract.js is handed (Leptonica's "spix"; see encodeSpix).
+      const input = join(dir, 'page.spix');
+      writeFileSync(input, encodeSpix(img));
       const cmd = [input, 'stdout', '-l', opts.languages.join('+'), '--dpi', String(Math.round(dpi))];
       cmd.push('--psm', psm ?? DEFAULT_PAGE_SEG_MODE, '--oem', '1');
       if (opts.tessdata) cmd.push('--tessdata-dir', opts.tessdata);

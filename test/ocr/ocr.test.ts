@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/read/image/gray.js';
 import type { OcrEngine } from '../../src/read/ocr/engine.js';
-import { createOcrEngine } from '../../src/read/ocr/engine.js';
+import { createOcrEngine, encodeSpix } from '../../src/read/ocr/engine.js';
 import { LOW_PAGE_CONFIDENCE_THRESHOLD, ocrPage } from '../../src/read/ocr/page.js';
 import { readPdf } from '../../src/read/pdf/index.js';
 import { readFileSync } from 'node:fs';
@@ -71,5 +71,32 @@ describe('OCR of a small rendered page', () => {
     const r = await ocrPage(engine, turned, { page: 1, dpi: DPI });
     expect(r.skewDegrees).toBeCloseTo(1.5, 0);
     expect(r.geom.words.map((w) => w.text)).toEqual(expect.arrayContaining(['INDIKATOR', 'Jabatan']));
+  });
+});
+
+describe('the page image handed to tesseract (Leptonica "spix")', () => {
+  it('holds each 32-bit word of a row with its first pixel in the top byte, rows padded to words', () => {
+    const img: GrayImage = { width: 5, height: 2, data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) };
+    const bytes = encodeSpix(img);
+    const head = new DataView(bytes.buffer);
+    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('spix');
+    // width, height, depth, words per line, colours, raster bytes
+    expect([4, 8, 12, 16, 20, 24].map((o) => head.getUint32(o, true))).toEqual([5, 2, 8, 2, 0, 16]);
+    expect([...bytes.subarray(28)]).toEqual([4, 3, 2, 1, 0, 0, 0, 5, 9, 8, 7, 6, 0, 0, 0, 10]);
+  });
+
+  it('reads a page whose width is not a multiple of 4 as the same page one pixel narrower', async () => {
+    const crop = (w: number): GrayImage => {
+      const data = new Uint8Array(w * top.height);
+      for (let y = 0; y < top.height; y++)
+        data.set(top.data.subarray(y * top.width, y * top.width + w), y * w);
+      return { width: w, height: top.height, data };
+    };
+    const even = top.width - (top.width % 4);
+    const words = async (img: GrayImage) =>
+      (await engine.recognize(img, DPI)).map((w) => [w.text, w.x0, w.y0, w.x1, w.y1]);
+    const a = await words(crop(even));
+    expect(a.length).toBeGreaterThan(3);
+    expect(await words(crop(even - 1))).toEqual(a);
   });
 });

@@ -7,8 +7,9 @@
  * @tesseract.js-data/<lang> through `langPath`, with the model cache off, so OCR runs offline
  * and writes nothing to disk.
  *
- * Pages go in as binary PGM (no PNG encode/decode) and come back as words with pixel boxes,
- * confidences, and each line's baseline and row height (tesseract's JSON "blocks" output).
+ * Pages go in as Leptonica's own serialised image (see encodeSpix: no PNG encode/decode, no
+ * per-pixel parsing) and come back as words with pixel boxes, confidences, and each line's
+ * baseline and row height (tesseract's JSON "blocks" output).
  */
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,6 @@ import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
 import { IkiError } from '../../errors.js';
 import type { GrayImage } from '../image/gray.js';
-import { encodePgm } from '../image/gray.js';
 
 const require = createRequire(import.meta.url);
 
@@ -86,6 +86,34 @@ export interface OcrEngine {
 /** Folder holding <lang>.traineddata.gz inside the language's npm package. */
 export function traineddataDir(lang: OcrLanguage): string {
   return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), TRAINEDDATA_VARIANT);
+}
+
+/** Bytes of the "spix" header: the magic, width, height, depth, words per line, colours, raster bytes. */
+const SPIX_HEADER = 28;
+
+/**
+ * A grey raster as Leptonica's serialised Pix ("spix"), the format tesseract's image reader
+ * loads with one copy: a header, then the raster as Leptonica holds it in memory, rows padded to
+ * 32-bit words and a word's first pixel in its most significant byte (so on a little-endian
+ * machine, wasm and x86 alike, each word's four bytes are reversed). A binary PGM is read one
+ * pixel per fread call: 0.05 s more CPU per 300 dpi page in the wasm build, 0.14 s in Debian's
+ * tesseract command.
+ */
+export function encodeSpix(img: GrayImage): Uint8Array {
+  const { width, height, data } = img;
+  const stride = Math.ceil(width / 4) * 4;
+  const out = new Uint8Array(SPIX_HEADER + stride * height);
+  const head = new DataView(out.buffer);
+  out.set([0x73, 0x70, 0x69, 0x78]); // "spix"
+  [width, height, 8, stride / 4, 0, stride * height].forEach((v, i) => head.setUint32(4 + 4 * i, v, true));
+  if (stride === width) out.set(data, SPIX_HEADER);
+  else {
+    for (let y = 0; y < height; y++) {
+      out.set(data.subarray(y * width, (y + 1) * width), SPIX_HEADER + y * stride);
+    }
+  }
+  Buffer.from(out.buffer, SPIX_HEADER, stride * height).swap32();
+  return out;
 }
 
 /** The model file of `lang` in `dir`, gzipped or not; null when there is none. */
@@ -269,7 +297,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
   return {
     async recognize(img: GrayImage, dpi: number, pageSegMode?: string): Promise<OcrWord[]> {
       if (stopped) throw new IkiError('OCR_STOPPED', 'the OCR engine was terminated', { stage: 'ocr' });
-      const input = Buffer.from(encodePgm(img).buffer);
+      const input = Buffer.from(encodeSpix(img).buffer);
       // Parameters given with a job apply to that job only (tesseract.js restores them after).
       const params: Record<string, string> = { user_defined_dpi: String(Math.round(dpi)) };
       if (pageSegMode) params.tessedit_pageseg_mode = pageSegMode;
