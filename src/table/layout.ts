@@ -8,7 +8,7 @@
 import { isHeadingLine, lineText } from '../segment/line-kinds.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { HeaderColumn } from './vocabulary.js';
-import { columnsFromTokens, headerTokens } from './vocabulary.js';
+import { columnsFromTokens, headerTokens, resolveColumns, roleOfHeadingWord } from './vocabulary.js';
 import { START_WORDS } from './flat-vocabulary.js';
 
 const INDIKATOR_STARTS = new Set(START_WORDS.indikator ?? []);
@@ -47,10 +47,46 @@ interface PositionedColumn extends HeaderColumn {
   centre: number;
 }
 
+/**
+ * A heading chunk that names several columns with single spaces between them (pdftotext squeezes
+ * a dense heading: "Satuan Kondisi Target", "Sumber Penanggung") is cut before each word that
+ * opens a column of another role, so each column keeps its own position. "FORMULASI
+ * PERHITUNGAN" (one role) and "TUJUAN / SASARAN" (joined) stay whole.
+ */
+function splitHeadingWords(c: Chunk): Chunk[] {
+  const words = [...c.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: c.start + m.index }));
+  if (words.length < 2) return [c];
+  const out: Chunk[] = [];
+  let from = 0;
+  let role = roleOfHeadingWord(words[0]!.text);
+  const cut = (to: number) => {
+    const a = words[from]!;
+    const z = words[to - 1]!;
+    out.push({
+      text: c.text.slice(a.at - c.start, z.at - c.start + z.text.length),
+      start: a.at,
+      end: z.at + z.text.length,
+    });
+    from = to;
+  };
+  for (let i = 1; i < words.length; i++) {
+    const r = roleOfHeadingWord(words[i]!.text);
+    if (!r) continue;
+    const prev = words[i - 1]!.text;
+    const joined = /^(\/|&|dan)$/i.test(prev) || prev.endsWith('/');
+    // A repeated TARGET ("Target Target Target") heads one year column each.
+    const repeated = r === 'target' && roleOfHeadingWord(prev) === 'target';
+    if (role !== null && (r !== role || repeated) && !joined) cut(i);
+    role = r;
+  }
+  cut(words.length);
+  return out;
+}
+
 /** Columns of a space-aligned heading zone, each with the position of its heading text. */
 function headingColumns(lines: readonly string[]): PositionedColumn[] | null {
   const pieces: { text: string; start: number; end: number }[] = [];
-  for (const l of lines) for (const c of splitNumbers(chunks(l))) pieces.push(c);
+  for (const l of lines) for (const c of splitNumbers(chunks(l))) pieces.push(...splitHeadingWords(c));
   if (pieces.length < 3) return null;
   // Stacked heading words ("FORMULASI / PERHITUNGAN / PENJELASAN") overlap horizontally: merge them.
   pieces.sort((a, b) => a.start - b.start);
@@ -70,7 +106,10 @@ function headingColumns(lines: readonly string[]): PositionedColumn[] | null {
     const found = columnsFromTokens(headerTokens(g.texts.join(' ')));
     for (const c of found) cols.push({ ...c, start: g.start, centre: (g.start + g.end) / 2 });
   }
-  return cols.length >= 3 ? cols : null;
+  resolveColumns(cols);
+  // "TARGET" printed over each year ("Target Target" / "2022 2023") heads the years; it is no column.
+  const withYears = cols.some((c) => c.year) ? cols.filter((c) => c.role !== 'target' || c.year) : cols;
+  return withYears.length >= 3 ? withYears : null;
 }
 
 export interface LayoutTable {

@@ -128,6 +128,12 @@ function lookupHeaderWord(t: string): string | null {
   return null;
 }
 
+/** The column a heading word opens ("SUMBER" → sumberData), or null for a word that only continues one. */
+export function roleOfHeadingWord(token: string): ColumnRole | null {
+  const w = canonicalHeaderWord(token);
+  return w ? (ROLE_STARTERS[w] ?? null) : null;
+}
+
 /** Split heading text into tokens; "FORMULA SI" and "PENANGGUNG JAWAB" fragments are rejoined. */
 export function headerTokens(text: string): string[] {
   const raw = text

@@ -62,6 +62,13 @@ function hyphenCompound(left: string, right: string): boolean {
   );
 }
 
+/** A range of numbers wrapped at its hyphen ("usia 7-" / "12 tahun"). */
+function numberRange(left: string, right: string): boolean {
+  const n = left.length;
+  const c = left.charCodeAt(n - 2);
+  return n >= 2 && left.charCodeAt(n - 1) === 0x2d && c >= 0x30 && c <= 0x39 && /^\d/.test(right);
+}
+
 /** Join lines with single spaces, rejoining broken words. */
 export function joinLines(lines: readonly string[], isWord: WordTest): string {
   let out = '';
@@ -74,7 +81,7 @@ export function joinLines(lines: readonly string[], isWord: WordTest): string {
     }
     if (shouldJoinWord(out, line, isWord)) {
       out = (out.endsWith('-') ? out.slice(0, -1) : out) + line;
-    } else if (hyphenCompound(out, line)) {
+    } else if (hyphenCompound(out, line) || numberRange(out, line)) {
       // "perundang-" / "undangan": a hyphenated word wrapped at its hyphen keeps the hyphen.
       out += line;
     } else {

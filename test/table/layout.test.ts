@@ -51,3 +51,34 @@ describe('space-aligned sub-rows without row numbers', () => {
     expect(table!.rows[1]!.cells.sumberData?.join(' ')).toBe('Seksi Tata Pemerintahan');
   });
 });
+
+describe('a dense space-aligned heading (pdftotext squeezes the words of several columns)', () => {
+  const heading = [
+    'No  Tujuan       Sasaran       Indikator    Satuan Kondisi Target Target   Sumber Penanggung',
+    '                 Strategis     Kinerja             Awal    2022   2023     Data   Jawab',
+  ];
+  const body = [
+    '1   Meningkatkan Meningkatnya  Angka        %      95,1    96     97       Dapodik Kepala',
+    '    mutu         partisipasi   Partisipasi                                        Bidang',
+  ];
+  it('gives each column its own position: tujuan apart from sasaran, the baseline apart from the years', () => {
+    const t = readSpaceAligned([{ heading, body }])!;
+    expect(t.roles).toEqual([
+      'no',
+      'tujuan',
+      'sasaran',
+      'indikator',
+      'satuan',
+      'baseline',
+      'target',
+      'target',
+      'sumberData',
+      'penanggungJawab',
+    ]);
+    expect(t.years).toEqual(['2022', '2023']);
+    const row = t.rows[0]!;
+    expect(row.targets).toEqual({ '2022': '96', '2023': '97' });
+    expect(row.cells.sasaran).toEqual(['Meningkatnya', 'partisipasi']);
+    expect(row.cells.penanggungJawab).toEqual(['Kepala', 'Bidang']);
+  });
+});

@@ -43,6 +43,8 @@ describe('text cleaning', () => {
     expect(joinLines(['tugas lain-', 'lain'], none)).toBe('tugas lain-lain');
     expect(joinLines(['2018 -', 'sekarang'], none)).toBe('2018 - sekarang');
     expect(joinLines(['Kecamatan -', 'Desa'], none)).toBe('Kecamatan - Desa');
+    expect(joinLines(['penduduk usia 7-', '12 tahun'], none)).toBe('penduduk usia 7-12 tahun');
+    expect(joinLines(['tahun 2018 -', '2020'], none)).toBe('tahun 2018 - 2020');
   });
   it('never throws on any text', () => {
     fc.assert(
