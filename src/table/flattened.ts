@@ -17,7 +17,7 @@ import { looksSpaceAligned, readSpaceAligned } from './layout.js';
 import type { SpaceAlignedPart } from './layout.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { HeaderColumn } from './vocabulary.js';
-import { columnsFromTokens, headerTokens } from './vocabulary.js';
+import { columnsFromTokens, headerTokens, headingScore } from './vocabulary.js';
 
 /** How many lines a heading may span in a dump. */
 const MAX_HEADING_LINES = 30;
@@ -845,6 +845,16 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
   return rows;
 }
 
+/** Most words of a heading's last line in ordinary case ("Utama", "Data  Jawab"). */
+const MAX_HEADING_REST_WORDS = 4;
+
+/** A last heading line in ordinary case under the heading: a few words, every one heading vocabulary. */
+function isHeadingRest(l: string): boolean {
+  const words = lineText(l).split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_HEADING_REST_WORDS) return false;
+  return headingScore(words.join(' ')).share === 1 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** Start and end (exclusive) of the first heading zone at or after `from`, with its columns. */
 function findHeading(
   lines: readonly string[],
@@ -857,7 +867,7 @@ function findHeading(
     for (let k = i; k < lines.length && k < i + MAX_HEADING_LINES; k++) {
       const l = lines[k]!;
       if (!l.trim()) continue;
-      if (!isHeadingLine(l)) break;
+      if (!isHeadingLine(l) && !isHeadingRest(l)) break;
       toks.push(...headerTokens(lineText(l)));
       end = k + 1;
     }

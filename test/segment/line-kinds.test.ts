@@ -33,6 +33,24 @@ describe('table heading lines', () => {
     expect(row.cells.indikator).toEqual(['Persentase dokumen', 'selesai tepat waktu']);
     expect(row.cells.sumberData).toEqual(['Register pelayanan']);
   });
+  it('takes a last heading line in ordinary case ("Utama") into the heading, not into the first row', () => {
+    const lines = [
+      'NO SASARAN INDIKATOR KINERJA FORMULASI SUMBER DATA',
+      'Utama',
+      '',
+      '1. Meningkatnya kualitas ',
+      '',
+      'Persentase dokumen selesai ',
+      '',
+      'Jumlah dokumen selesai dibagi jumlah permohonan x 100% ',
+      '',
+      'Register pelayanan ',
+    ];
+    const t = tablesFromFlattened(lines).tables[0]!;
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]!.cells.indikator).toEqual(['Persentase dokumen selesai']);
+    expect(t.rows[0]!.cells.sasaran).toEqual(['Meningkatnya kualitas']);
+  });
   it('reads "Nama Jabatan :" as the jabatan line', () => {
     expect(isJabatanLine('Nama Jabatan : Kepala Bidang Anggaran')).toBe(true);
     expect(isJabatanLine('Nama Pegawai : Budi')).toBe(false);
