@@ -861,7 +861,9 @@ function findHeading(
   from: number,
 ): { start: number; end: number; columns: HeaderColumn[] } | null {
   for (let i = from; i < lines.length; i++) {
-    if (!isHeadingLine(lines[i]!) || isTitleLine(lines[i]!)) continue;
+    const l0 = lines[i]!;
+    // A heading in ordinary case may print one column per line ("No" / "Sasaran" / "Indikator Kinerja").
+    if (!(isHeadingLine(l0) || isHeadingRest(l0)) || isTitleLine(l0)) continue;
     let end = i;
     const toks: string[] = [];
     for (let k = i; k < lines.length && k < i + MAX_HEADING_LINES; k++) {
@@ -955,7 +957,8 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   // Pages of a space-aligned table: each repeated heading starts a part with its own positions.
   const parts: SpaceAlignedPart[] = [{ heading: lines.slice(head.start, head.end), body: [] }];
   for (let i = head.end; i < end; i++) {
-    const h = isHeadingLine(lines[i]!) ? findHeading(lines.slice(0, end), i) : null;
+    const h =
+      isHeadingLine(lines[i]!) || isHeadingRest(lines[i]!) ? findHeading(lines.slice(0, end), i) : null;
     if (h && h.start === i) {
       for (let k = i; k < h.end; k++) body.push('');
       parts.push({ heading: lines.slice(h.start, h.end), body: [] });

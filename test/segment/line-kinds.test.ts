@@ -51,6 +51,26 @@ describe('table heading lines', () => {
     expect(t.rows[0]!.cells.indikator).toEqual(['Persentase dokumen selesai']);
     expect(t.rows[0]!.cells.sasaran).toEqual(['Meningkatnya kualitas']);
   });
+  it('finds a heading in ordinary case printed one column per line', () => {
+    const lines = [
+      'No',
+      'Sasaran',
+      'Indikator Kinerja',
+      'Formulasi',
+      'Sumber Data',
+      '',
+      '1. Meningkatnya x ',
+      '',
+      'Persentase y ',
+      '',
+      'Jumlah y dibagi jumlah z x 100% ',
+      '',
+      'Laporan ',
+    ];
+    const t = tablesFromFlattened(lines).tables[0]!;
+    expect(t.roles).toEqual(['no', 'sasaran', 'indikator', 'formulasi', 'sumberData']);
+    expect(t.rows[0]!.cells.sumberData).toEqual(['Laporan']);
+  });
   it('reads "Nama Jabatan :" as the jabatan line', () => {
     expect(isJabatanLine('Nama Jabatan : Kepala Bidang Anggaran')).toBe(true);
     expect(isJabatanLine('Nama Pegawai : Budi')).toBe(false);
