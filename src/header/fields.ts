@@ -24,6 +24,8 @@ const PERIODE =
   /\b(?:tahun|periode)\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
 /** The kind of act an attachment belongs to. */
 const DECREE = /^(keputusan|peraturan|surat\s+keputusan|sk)\b/i;
+/** Longest position name taken from the line under a bare "Jabatan :". */
+const MAX_JABATAN_CHARS = 120;
 const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,3}[a-z]?)$/i;
 
 export function parseJabatan(raw: string): string | null {
@@ -113,12 +115,22 @@ export function parseHeader(lines: readonly string[], isWord: WordTest): HeaderF
   const fungsiLines: string[] = [];
   const unparsed: string[] = [];
   let field: 'tugas' | 'fungsi' | null = null;
+  let jabatanNext = false; // "Jabatan :" printed with its value on the next line
   for (const raw of lines) {
     if (!raw.trim()) continue;
     if (isJabatanLine(raw)) {
       jabatan = parseJabatan(raw);
+      jabatanNext = /jabatan\s*:\s*$/i.test(lineText(raw));
       field = null;
       continue;
+    }
+    if (jabatanNext) {
+      jabatanNext = false;
+      const value = cleanInline(lineText(raw));
+      if (!FIELD_LINE.test(value) && !/:/.test(value) && value.length <= MAX_JABATAN_CHARS) {
+        jabatan = value;
+        continue;
+      }
     }
     const fm = FIELD_LINE.exec(lineText(raw));
     if (fm && /:/.test(raw)) {
