@@ -41,7 +41,15 @@ const NAME_STOP = new Set([
 const OFFICE =
   /\b(KECAMATAN|KANTOR\s+CAMAT|CAMAT|KELURAHAN|LURAH)\s+([A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,3})/gi;
 
+/** Acronyms in office names, kept upper case ("Sekretariat DPRD", "Dinas PUPR"). */
+const ACRONYMS = new Set(
+  'DPRD RSUD UPT UPTD PUPR PMD BKD KB BPBD BKPSDM DPMPTSP PMPTSP BAPPEDA BAPPELITBANGDA BPKAD BPKD SKPD UMKM KUKM PPKB P3A KBPP'.split(
+    ' ',
+  ),
+);
+
 function titleCase(w: string): string {
+  if (ACRONYMS.has(w.toUpperCase())) return w.toUpperCase();
   return w.length <= 1 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();
 }
 

@@ -27,6 +27,8 @@ describe('unit kerja', () => {
     expect(agencyMentions('INSPEKTORAT KABUPATEN BANGGAI')).toEqual(['Inspektorat']);
     expect(agencyMentions('KEPALA SATUAN POLISI PAMONG PRAJA,')).toEqual(['Satuan Polisi Pamong Praja']);
     expect(agencyMentions('Sekretaris Dinas')).toEqual([]);
+    expect(agencyMentions('SEKRETARIAT DPRD KABUPATEN SUKAMAJU')).toEqual(['Sekretariat DPRD']);
+    expect(agencyMentions('KEPALA DINAS PUPR')).toEqual(['Dinas PUPR']);
   });
   it('takes an agency named on purpose, not one named in a table cell', () => {
     const agencyForm = [
