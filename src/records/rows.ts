@@ -29,6 +29,8 @@ export interface RowsResult {
 export const LOW_OCR_CONFIDENCE_THRESHOLD = 60;
 
 const FORMULA_LEAD = /^\s*(formula?s[a-z]{0,5}|formul[a-z]{2,8}|rumus(?:nya)?)\s*:\s*/i;
+/** A sub-indicator's number printed in the indikator cell ("1.2 Jumlah patroli"): not part of its name. */
+const SUB_NUMBER = /^\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})/u;
 const CATATAN = /\bcatatan\s*:\s*/i;
 const BULLET = /^\s*[➢➤►•●▪■✓]\s*/;
 const PERCENT_WORD = /^(p[a-z]{0,2}r?s[e]?ntas[ei])\b/i;
@@ -161,7 +163,7 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
       }
       let no = cleanNo(raw.cells.no);
       let sasaran = orNull(stripListMarker(joined(raw.cells.sasaran, isWord)));
-      const indikator = orNull(stripListMarker(joined(raw.cells.indikator, isWord)));
+      const indikator = orNull(stripListMarker(joined(raw.cells.indikator, isWord)).replace(SUB_NUMBER, ''));
       const f = splitFormulaCell(raw.cells.formulasi ?? [], isWord);
       let sumberLines = raw.cells.sumberData ?? [];
       let catatan = f.catatan;

@@ -111,6 +111,19 @@ describe('records', () => {
     expect(r.yearColumns).toEqual(['2020', '2021', '2022']);
   });
 
+  it('removes a sub-indicator number printed in the indikator cell ("1.2 Jumlah …")', () => {
+    const r = buildRows(
+      [table([row({ indikator: ['1.2 Jumlah patroli'], formulasi: ['Jumlah patroli'] })])],
+      isWord,
+    );
+    expect(r.rows[0]!.indikator).toBe('Jumlah patroli');
+    const keep = buildRows(
+      [table([row({ indikator: ['1.000 rumah layak huni'], formulasi: ['x'] })])],
+      isWord,
+    );
+    expect(keep.rows[0]!.indikator).toBe('1.000 rumah layak huni');
+  });
+
   it('gives no satuan to a row without targets, even from a Satuan column', () => {
     const r = buildRows(
       [
