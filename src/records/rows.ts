@@ -185,7 +185,9 @@ export function buildRows(tables: RawTable[], isWord: WordTest): RowsResult {
       }
       if (!anyMain && !sumberData.length && !penanggungJawab && !Object.keys(raw.targets).length) continue;
       let carried = false;
-      if (prev && !sasaran && (!no || !hasNoColumn) && (indikator || f.formulasi)) {
+      // A sub-number ("1.2" under "1") is a sub-row of the same sasaran, as a row without a number is.
+      const subNumber = !!no && !!prev?.no && no.startsWith(`${prev.no.split('.')[0]}.`);
+      if (prev && !sasaran && (!no || !hasNoColumn || subNumber) && (indikator || f.formulasi)) {
         sasaran = prev.sasaran;
         if (!no) no = prev.no;
         carried = sasaran !== null;

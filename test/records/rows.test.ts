@@ -124,6 +124,32 @@ describe('records', () => {
     expect(keep.rows[0]!.indikator).toBe('1.000 rumah layak huni');
   });
 
+  it('carries the sasaran to a row numbered as its sub-row ("1.1", "1.2" under "1")', () => {
+    const r = buildRows(
+      [
+        table(
+          [
+            row({
+              no: ['1.'],
+              sasaran: ['Meningkatnya x'],
+              indikator: ['Persentase a'],
+              formulasi: ['A / B'],
+            }),
+            row({ no: ['1.1'], indikator: ['Jumlah b'], formulasi: ['Jumlah b'] }),
+            row({ no: ['2.'], indikator: ['Jumlah c'], formulasi: ['Jumlah c'] }),
+          ],
+          { roles: ['no', 'sasaran', 'indikator', 'formulasi'] },
+        ),
+      ],
+      isWord,
+    );
+    expect(r.rows.map((x) => [x.no, x.sasaran])).toEqual([
+      ['1', 'Meningkatnya x'],
+      ['1.1', 'Meningkatnya x'],
+      ['2', null],
+    ]);
+  });
+
   it('gives no satuan to a row without targets, even from a Satuan column', () => {
     const r = buildRows(
       [
