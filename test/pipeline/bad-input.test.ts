@@ -75,6 +75,20 @@ describe('bad input', () => {
               'Belawang, .....2019',
               'NIP. 19740807 200801 1 010',
               '-----',
+              // Other offices' layouts: tab-aligned fields, field and signature tables, broken tab
+              // rows, page furniture, numbered sub-indicators, a title-case heading.
+              'Jabatan\t: Kepala Seksi',
+              '| Jabatan | : | Kepala Seksi |',
+              '| SEKRETARIS | KASI UMUM |',
+              '| NIP. 19700505 199503 1 001 | NIP. 19880212 201001 2 003 |',
+              'NO\tSASARAN\tINDIKATOR\tFORMULASI\tSUMBER DATA',
+              '1.\tMeningkatnya x\tPersentase y\t- Laporan',
+              '- Buku\tKasi',
+              'Halaman 1 dari 2',
+              '| 1. | A | 1. Persentase a<br>2. Jumlah b | 1. A / B<br>2. Jumlah b | Data |',
+              'No Sasaran Indikator Kinerja Formulasi Sumber Data',
+              'KONDISI AWAL 2021 TARGET 2022 2023',
+              '(Jumlah a : jumlah b) x 100%',
             ),
             fc.string({ maxLength: 60 }),
           ),
@@ -89,7 +103,7 @@ describe('bad input', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 120 },
     );
   });
 });
