@@ -29,6 +29,11 @@ const UNSIGNED = /^[\s\-_.·…]{3,}$/;
 /** Role captions above a signature that are not titles. */
 const CAPTION =
   /^(mengetahui|menyetujui|yang (menilai|dinilai)|pejabat penilai|pegawai yang dinilai|atasan langsung|a\.?n\.?|plt\.?|plh\.?)\b[\s:,]*$/i;
+/**
+ * "a.n. CAMAT X" / "u.b. …" above the signer's own title: the signer signs on behalf of that
+ * office; the title under it is the signer's jabatan.
+ */
+const ON_BEHALF = /^(a\.\s?n\.?|a\s?n\.|a\/n|atas\s+nama|u\.\s?b\.?|u\s?b\.)\s*\S/i;
 /** Academic degrees that mark a line as a person's name. */
 const DEGREE =
   /,\s*(S\.?\s?[A-Z][A-Za-z.]{0,8}|SH|SE|ST|SP|SIP|A\.?Md|M\.?[A-Z][A-Za-z.]{0,6}|Dra?|Ir|Drs)\.?\b/;
@@ -117,12 +122,14 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
       titleOpen = false;
       continue;
     }
-    if (CAPTION.test(text)) continue;
+    if (CAPTION.test(text) || ON_BEHALF.test(text)) continue;
     const bold = /^\s*\*\*/.test(lines[i]!.raw);
     const isName =
       NIP_LINE.test(nextText) || (bold && !isMostlyUpper(text.replace(DEGREE, ''))) || DEGREE.test(text);
     if (isName && !(titleOpen && !NIP_LINE.test(nextText))) {
-      block.signers.push({ nama: collapseWhitespace(text), nip: null, printed: text });
+      // "(BUDI SANTOSO)": the brackets only frame the name.
+      const nama = collapseWhitespace(text).replace(/^\((.+)\)$/, '$1');
+      block.signers.push({ nama, nip: null, printed: text });
       titleOpen = false;
       continue;
     }

@@ -76,6 +76,25 @@ describe('signature blocks', () => {
     ]);
   });
 
+  it('takes the title under "a.n. CAMAT X" as the signer\'s, and a name in brackets without them', () => {
+    const b = parseSignatureLines([
+      'a.n. CAMAT SUKAJAYA',
+      'Sekretaris Kecamatan,',
+      '',
+      '(Dr. H. ABDUL MALIK, S.Sos., M.Si)',
+      'Pembina (IV/a)',
+      'NIP : 19800101 200501 1 001',
+    ]);
+    expect(b.titles).toEqual(['Sekretaris Kecamatan']);
+    expect(b.signers.map((x) => [x.nama, x.nip])).toEqual([
+      ['Dr. H. ABDUL MALIK, S.Sos., M.Si', '198001012005011001'],
+    ]);
+    // A name that merely starts with "An" is a name.
+    expect(parseSignatureLines(['AN NISA RAHMA', 'NIP. 19800101 200501 2 001']).signers[0]!.nama).toBe(
+      'AN NISA RAHMA',
+    );
+  });
+
   it('pairs titles and people by who signs what across the file, not by line order', () => {
     // Form 1 prints the titles in the other order than the names; form 2 shows who is who.
     const f1 = parseSignatureLines([
