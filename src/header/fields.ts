@@ -21,7 +21,7 @@ export interface HeaderFields {
 
 const FIELD_LINE = /^[\s\-•*\d.)]*(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*:?\s*(.*)$/i;
 const PERIODE =
-  /\b(?:tahun|periode|renstra|rpjmd)\s*:?\s*((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
+  /\b(?:tahun|periode)\s*:?\s*((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
 /** The kind of act an attachment belongs to. */
 const DECREE = /^(keputusan|peraturan|surat\s+keputusan|sk)\b/i;
 /** Longest position name taken from the line under a bare "Jabatan :". */

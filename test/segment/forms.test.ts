@@ -110,6 +110,5 @@ describe('header fields', () => {
     expect(parsePeriode(['TAHUN 2021 - 2026'])).toEqual({ dari: 2021, sampai: 2026 });
     expect(parsePeriode(['Periode 2019 s/d 2023'])).toEqual({ dari: 2019, sampai: 2023 });
     expect(parsePeriode(['Periode : 2021 - 2026'])).toEqual({ dari: 2021, sampai: 2026 });
-    expect(parsePeriode(['RENSTRA 2021-2026'])).toEqual({ dari: 2021, sampai: 2026 });
   });
 });
