@@ -83,7 +83,7 @@ export interface TableRow {
 export interface TableBlock {
   kind: 'table';
   rows: TableRow[];
-  origin: 'markdown' | 'tsv' | 'pdf-grid' | 'ocr-grid' | 'docx' | 'layout';
+  origin: 'markdown' | 'html' | 'tsv' | 'pdf-grid' | 'ocr-grid' | 'docx' | 'layout';
   page: number | null;
   bbox: BBox | null;
   /** First line index (text) or reading order index (PDF), for ordering with lines. */

@@ -57,7 +57,8 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function mediaTypeOfText(text: string): string {
-  return /^\s*\|.*\|\s*$/m.test(text) && /^\s*\|[\s:|-]+\|\s*$/m.test(text) ? 'text/markdown' : 'text/plain';
+  const pipes = /^\s*\|.*\|\s*$/m.test(text) && /^\s*\|[\s:|-]+\|\s*$/m.test(text);
+  return pipes || /^\s*<table\b/im.test(text) ? 'text/markdown' : 'text/plain';
 }
 
 interface SegmentParts {

@@ -107,7 +107,7 @@ export function tablesFromGrids(blocks: readonly TableBlock[]): RawTable[] {
           years: head.filter((c) => c.year).map((c) => c.year!),
           percentYears: head.some((c) => c.year && c.label.includes('%')),
           rows: [],
-          wrappedLines: block.origin !== 'markdown' && block.origin !== 'tsv',
+          wrappedLines: block.origin !== 'markdown' && block.origin !== 'html' && block.origin !== 'tsv',
           origin: block.origin,
         };
         tables.push(current);

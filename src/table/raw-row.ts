@@ -28,5 +28,5 @@ export interface RawTable {
   /** Where the cell lines are printed lines (true: PDF, flattened text) rather than list items. */
   wrappedLines: boolean;
   /** How the table was read, for diagnostics. */
-  origin: 'markdown' | 'tsv' | 'pdf-grid' | 'ocr-grid' | 'docx' | 'layout' | 'flattened';
+  origin: 'markdown' | 'html' | 'tsv' | 'pdf-grid' | 'ocr-grid' | 'docx' | 'layout' | 'flattened';
 }

@@ -89,6 +89,8 @@ describe('bad input', () => {
               'No Sasaran Indikator Kinerja Formulasi Sumber Data',
               'KONDISI AWAL 2021 TARGET 2022 2023',
               '(Jumlah a : jumlah b) x 100%',
+              '<table><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR</th><th colspan="2">FORMULASI</th></tr>',
+              '<tr><td rowspan="3">1.</td><td>x</td><td>Persentase y</td><td>A / B</td></tr></table>',
             ),
             fc.string({ maxLength: 60 }),
           ),

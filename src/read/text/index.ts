@@ -5,10 +5,14 @@
  */
 import type { Block, LayoutDocument, LineBlock, TableBlock, TableCell } from '../../ir/document.js';
 import { IR_VERSION } from '../../ir/document.js';
+import { htmlTable } from './html-table.js';
 
 /** Lines longer than this are cut (a 10 MB single line must not stall the parser). */
 export const MAX_LINE_CHARS = 20_000;
 
+const HTML_TABLE_START = /^\s*<table\b/i;
+/** Longest HTML table read as one (a bound on a file that never closes its table). */
+const MAX_HTML_TABLE_CHARS = 2_000_000;
 const MD_ROW = /^\s*\|.*\|\s*$/;
 const MD_SEPARATOR = /^\s*\|(?:\s*:?-{1,}:?\s*\|)+\s*$/;
 
@@ -58,6 +62,18 @@ export function layoutText(text: string): TextLayoutResult {
     if (line.length > MAX_LINE_CHARS) {
       line = line.slice(0, MAX_LINE_CHARS);
       truncatedLines++;
+    }
+    if (HTML_TABLE_START.test(line)) {
+      // An HTML table (a converter's way to keep merged cells): up to its closing tag.
+      const start = i;
+      let html = '';
+      while (i < lines.length && html.length < MAX_HTML_TABLE_CHARS) {
+        html += `${lines[i]!.slice(0, MAX_LINE_CHARS)}\n`;
+        i++;
+        if (/<\/table>/i.test(html)) break;
+      }
+      blocks.push(htmlTable(html, start));
+      continue;
     }
     if (MD_ROW.test(line)) {
       const start = i;
