@@ -35,7 +35,8 @@ export async function readDocument(
       return readDocx(bytes, { file });
     }
     case 'doc':
-      throw new BadInputError(LEGACY_DOC_MESSAGE, { file, stage: 'read' });
+      // A legacy .doc or an RTF file: each gets its own way to convert it.
+      throw new BadInputError(unsupportedReason(sniff) ?? LEGACY_DOC_MESSAGE, { file, stage: 'read' });
     case 'image': {
       const { readImage } = await import('../read/image/index.js');
       return readImage(bytes, { file });

@@ -1,3 +1,4 @@
+import { extractFile } from '../../src/pipeline/extract-file.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BadInputError } from '../../src/errors.js';
@@ -99,6 +100,15 @@ describe('readDocx', () => {
     expect(err).toBeInstanceOf(BadInputError);
     expect((err as BadInputError).describe()).toBe(
       'lama.doc: legacy Word .doc is not supported; convert it to .docx or PDF, e.g. `libreoffice --headless --convert-to docx FILE.doc`',
+    );
+  });
+
+  it('refuses an RTF file end to end with its own conversion command, not the .doc one', async () => {
+    const rtf = Buffer.from('{\\rtf1\\ansi INDIKATOR KINERJA\\par}');
+    const err = await extractFile(rtf, { fileName: 'iki.rtf' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadInputError);
+    expect((err as BadInputError).describe()).toMatch(
+      /^iki\.rtf: RTF is not supported; .*--convert-to docx FILE\.rtf/,
     );
   });
 
