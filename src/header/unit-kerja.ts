@@ -78,7 +78,7 @@ export function officeMentions(line: string): string[] {
  * ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak"); the place ("Kabupaten X") is not part of it.
  */
 const AGENCY =
-  /\b(DINAS|BADAN|INSPEKTORAT|SATUAN\s+POLISI\s+PAMONG\s+PRAJA|SEKRETARIAT\s+(?:DAERAH|DPRD)|RUMAH\s+SAKIT\s+UMUM\s+DAERAH|RSUD|PUSKESMAS)\b((?:\s+[^\s]+){0,8})/gi;
+  /\b(DINAS|BADAN|INSPEKTORAT|SATUAN\s+POLISI\s+PAMONG\s+PRAJA|SEKRETARIAT\s+(?:DAERAH|DPRD)|RUMAH\s+SAKIT\s+UMUM\s+DAERAH|RSUD|PUSKESMAS|KANTOR(?!\s+(?:CAMAT|LURAH|KECAMATAN|KELURAHAN)\b))\b((?:\s+[^\s]+){0,8})/gi;
 
 /** Words that end an agency's name (the place, or running text after it). */
 const AGENCY_STOP = new Set([...NAME_STOP].filter((w) => w !== 'DAN' && w !== 'DAERAH'));
@@ -116,7 +116,7 @@ export function agencyMentions(line: string): string[] {
 }
 
 const MENTIONS_OFFICE = /camat|lurah/i;
-const MENTIONS_AGENCY = /dinas|badan|inspektorat|pamong|sekretariat|rumah sakit|rsud|puskesmas/i;
+const MENTIONS_AGENCY = /dinas|badan|inspektorat|pamong|sekretariat|rumah sakit|rsud|puskesmas|kantor/i;
 /** A line that names its office on purpose: the decree an attachment belongs to. */
 const DECREE_LINE = /^\W*(lampiran|keputusan|peraturan)\b/i;
 

@@ -29,6 +29,10 @@ describe('unit kerja', () => {
     expect(agencyMentions('Sekretaris Dinas')).toEqual([]);
     expect(agencyMentions('SEKRETARIAT DPRD KABUPATEN SUKAMAJU')).toEqual(['Sekretariat DPRD']);
     expect(agencyMentions('KEPALA DINAS PUPR')).toEqual(['Dinas PUPR']);
+    expect(agencyMentions('KEPALA KANTOR KESATUAN BANGSA DAN POLITIK')).toEqual([
+      'Kantor Kesatuan Bangsa dan Politik',
+    ]);
+    expect(agencyMentions('KANTOR CAMAT SUKAJAYA')).toEqual([]);
   });
   it('takes an agency named on purpose, not one named in a table cell', () => {
     const agencyForm = [
