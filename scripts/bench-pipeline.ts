@@ -13,7 +13,11 @@
  * `--skip-queue` runs (a) only; `--skip-in-process` runs (b) only (e.g. `--workers 2` for the time
  * of a 1,000-page batch); `--scans 0` makes a batch without scans (everything around OCR).
  * The "cores" column is CPU seconds over wall seconds: on a shared machine, how much of it the
- * runner got (two workers on two idle cores get ~1.9).
+ * runner got (two workers on two idle cores get ~1.9). Last, each worker's peak RSS.
+ *
+ * The worker processes run the compiled code (dist/, which `npm run bench:pipeline` builds first)
+ * when it is up to date, else the TypeScript through tsx (workers/load-sources.mjs); each says
+ * which on its first line.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -170,6 +174,8 @@ interface Result {
   registerSeconds: number;
   /** CPU seconds used by the runner's processes during the run (not Redis's or PostgreSQL's). */
   cpuSeconds: number;
+  /** Peak RSS (MB) of each worker process over its life (warm-up and batch), for queue runs. */
+  peakRssMb?: number[];
 }
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -190,6 +196,15 @@ function cpuSecondsOf(pids: readonly number[]): number {
     }
   }
   return total;
+}
+
+/** Peak resident set (VmHWM, MB) of a live process: all its threads, wasm heaps included. */
+function peakRssMb(pid: number): number {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -325,7 +340,7 @@ async function benchQueue(work: string, workers: number): Promise<Result> {
       WARMUP_PER_THREAD * workers,
     );
     await measure('warm-up', store, warm, dataDir, run);
-    return await measure(
+    const result = await measure(
       `Redis + PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`,
       store,
       join(work, 'batch'),
@@ -333,6 +348,7 @@ async function benchQueue(work: string, workers: number): Promise<Result> {
       run,
       children.map((c) => c.pid!),
     );
+    return { ...result, peakRssMb: children.map((c) => peakRssMb(c.pid!)) };
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
@@ -419,6 +435,11 @@ async function main(): Promise<void> {
       console.log(
         `cores the runner got (cpu s / seconds): 1 worker ${(one.cpuSeconds / one.seconds).toFixed(2)}, ` +
           `2 workers ${(two.cpuSeconds / two.seconds).toFixed(2)} (below ~1.9 with 2 workers: other processes had the rest)`,
+      );
+    }
+    for (const r of results.filter((x) => x.peakRssMb)) {
+      console.log(
+        `peak RSS per worker, ${r.label}: ${r.peakRssMb!.map((mb) => `${mb.toFixed(0)} MB`).join(', ')}`,
       );
     }
     console.log(`load average after: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`);
