@@ -284,7 +284,7 @@ const TITLE_HEADS = new Set([
 /** How far a row number may jump past the highest one seen (a row or two may be lost). */
 const MAX_ROW_NUMBER_JUMP = 2;
 
-/** Unigram statistics per column, from the prior vocabulary and the current decoding. */
+/** Unigram statistics per column of the prior vocabulary, by word. */
 class ColumnModel {
   private body = new Map<string, Map<string, number>>();
   private start = new Map<string, Map<string, number>>();
@@ -295,18 +295,23 @@ class ColumnModel {
   private startAll = new Map<string, number>();
   private startAllTotal = 0;
 
-  constructor(private readonly roles: readonly string[]) {}
+  /** The prior of each list of column roles, built once per process (it never changes). */
+  private static priors = new Map<string, ColumnModel>();
 
   static prior(roles: readonly string[]): ColumnModel {
-    const m = new ColumnModel(roles);
+    const sig = roles.join('|');
+    const known = ColumnModel.priors.get(sig);
+    if (known) return known;
+    const m = new ColumnModel();
     for (const r of roles) {
       for (const w of START_WORDS[r as keyof typeof START_WORDS] ?? []) m.add(r, w, true, 3);
       for (const w of BODY_WORDS[r as keyof typeof BODY_WORDS] ?? []) m.add(r, w, false, 3);
     }
+    ColumnModel.priors.set(sig, m);
     return m;
   }
 
-  add(role: string, key: string, isStart: boolean, n = 1): void {
+  private add(role: string, key: string, isStart: boolean, n: number): void {
     ColumnModel.inc(this.body, this.totals, role, key, n);
     this.all.set(key, (this.all.get(key) ?? 0) + n);
     this.allTotal += n;
@@ -339,30 +344,130 @@ class ColumnModel {
     const tot = (isStart ? this.startTotals : this.totals).get(role) ?? 0;
     const all = isStart ? this.startAll : this.all;
     const allTot = isStart ? this.startAllTotal : this.allTotal;
-    const pw = ((all.get(key) ?? 0) + 0.1) / (allTot + 100);
-    const pwr = ((map.get(role)?.get(key) ?? 0) + SMOOTHING * pw) / (tot + SMOOTHING);
-    const l = Math.log(pwr / pw);
-    void this.roles;
-    return Math.max(-3, Math.min(3, l));
+    return smoothedLift(map.get(role)?.get(key) ?? 0, tot, all.get(key) ?? 0, allTot);
+  }
+}
+
+/** The lift of a word in a column from its counts (see `ColumnModel.lift`). */
+function smoothedLift(inRole: number, roleTotal: number, inAll: number, allTotal: number): number {
+  const pw = (inAll + 0.1) / (allTotal + 100);
+  const pwr = (inRole + SMOOTHING * pw) / (roleTotal + SMOOTHING);
+  const l = Math.log(pwr / pw);
+  return Math.max(-3, Math.min(3, l));
+}
+
+/**
+ * Unigram statistics per column learned from a decoding: counts by role number and word number
+ * (`Tok.keyId`) in flat arrays, the same estimate as `ColumnModel.lift` without a string lookup.
+ */
+class WordModel {
+  private readonly body: Int32Array;
+  private readonly start: Int32Array;
+  private readonly totals: Int32Array;
+  private readonly startTotals: Int32Array;
+  private readonly all: Int32Array;
+  private allTotal = 0;
+  private readonly startAll: Int32Array;
+  private startAllTotal = 0;
+
+  constructor(
+    roles: number,
+    private readonly words: number,
+  ) {
+    this.body = new Int32Array(roles * words);
+    this.start = new Int32Array(roles * words);
+    this.totals = new Int32Array(roles);
+    this.startTotals = new Int32Array(roles);
+    this.all = new Int32Array(words);
+    this.startAll = new Int32Array(words);
   }
 
-  /** Per (role, start or body): lifts by word number, filled as words are asked for. */
-  private byId = new Map<string, Float64Array>();
-
-  /**
-   * The memo of `lift` for one role, by word number (`Tok.keyId`), NaN where not yet computed:
-   * a model serves many decodings of one document.
-   */
-  liftTable(role: string, isStart: boolean, words: number): Float64Array {
-    const slot = isStart ? `s${role}` : `b${role}`;
-    let cache = this.byId.get(slot);
-    if (!cache || cache.length < words) {
-      const grown = new Float64Array(words).fill(NaN);
-      if (cache) grown.set(cache);
-      this.byId.set(slot, (cache = grown));
+  add(role: number, id: number, isStart: boolean): void {
+    this.body[role * this.words + id]!++;
+    this.totals[role]!++;
+    this.all[id]!++;
+    this.allTotal++;
+    if (isStart) {
+      this.start[role * this.words + id]!++;
+      this.startTotals[role]!++;
+      this.startAll[id]!++;
+      this.startAllTotal++;
     }
-    return cache;
   }
+
+  lift(role: number, id: number, isStart: boolean): number {
+    return isStart
+      ? smoothedLift(
+          this.start[role * this.words + id]!,
+          this.startTotals[role]!,
+          this.startAll[id]!,
+          this.startAllTotal,
+        )
+      : smoothedLift(this.body[role * this.words + id]!, this.totals[role]!, this.all[id]!, this.allTotal);
+  }
+}
+
+/** Columns whose cells are words (the others hold a row number or a figure: no word model). */
+function isTextRole(role: string): boolean {
+  return role !== 'no' && role !== 'target' && role !== 'baseline';
+}
+
+/** Lifts per state and word number, `[j * words + keyId]`, for cell-start and other words. */
+interface LiftTables {
+  start: Float64Array;
+  body: Float64Array;
+}
+
+/** What decode reads: the learned model's lifts mixed with the prior's, per state and word number. */
+interface Lifts extends LiftTables {
+  words: number;
+  /** The two tables mixed (for `IKI_DEBUG_TOK`). */
+  model: LiftTables;
+  prior: LiftTables;
+}
+
+function liftTables(
+  states: readonly State[],
+  words: number,
+  lift: (j: number, id: number, isStart: boolean) => number,
+): LiftTables {
+  const start = new Float64Array(states.length * words);
+  const body = new Float64Array(states.length * words);
+  for (let j = 0; j < states.length; j++) {
+    if (!isTextRole(states[j]!.col.role)) continue;
+    for (let id = 0; id < words; id++) {
+      start[j * words + id] = lift(j, id, true);
+      body[j * words + id] = lift(j, id, false);
+    }
+  }
+  return { start, body };
+}
+
+function priorLifts(prior: ColumnModel, states: readonly State[], keys: readonly string[]): LiftTables {
+  return liftTables(states, keys.length, (j, id, isStart) =>
+    prior.lift(states[j]!.col.role, keys[id]!, isStart),
+  );
+}
+
+function mixLifts(model: LiftTables, prior: LiftTables, words: number): Lifts {
+  const mix = (m: Float64Array, p: Float64Array): Float64Array => {
+    const out = new Float64Array(m.length);
+    for (let k = 0; k < m.length; k++) out[k] = LEARNED_WEIGHT * m[k]! + (1 - LEARNED_WEIGHT) * p[k]!;
+    return out;
+  };
+  return { start: mix(model.start, prior.start), body: mix(model.body, prior.body), words, model, prior };
+}
+
+/** Role numbers of the states (states of one role share one word model, as `ColumnModel` keys them by role). */
+function roleNumbers(states: readonly State[]): { of: Int32Array; count: number } {
+  const ids = new Map<string, number>();
+  const of = new Int32Array(states.length);
+  states.forEach((st, j) => {
+    let id = ids.get(st.col.role);
+    if (id === undefined) ids.set(st.col.role, (id = ids.size));
+    of[j] = id;
+  });
+  return { of, count: ids.size };
 }
 
 interface State {
@@ -394,7 +499,8 @@ const WIDTH_SLACK = 0;
 
 /** What a decoding teaches about the table: word models, column widths, where rows start. */
 interface Learned {
-  model: ColumnModel;
+  /** The word model learned; null before anything was learned (the prior alone). */
+  model: WordModel | null;
   widths: Widths;
   /** log P(a row starts in column j); null before anything was learned. */
   rowStart: number[] | null;
@@ -411,70 +517,94 @@ function columnSkipCost(role: string): number {
   return WEIGHTS.skipColumn;
 }
 
-function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnModel): Fragment[] {
-  const { model, widths } = learned;
+/**
+ * Scratch arrays of the decoder, reused from one decoding to the next (decodings never overlap:
+ * they are synchronous), so a document's dozens of decodings allocate no typed arrays.
+ */
+const scratch = {
+  f64: [] as Float64Array[],
+  i32: [] as Int32Array[],
+  u8: [] as Uint8Array[],
+};
+/** Larger scratch arrays are not kept after their decoding. */
+const MAX_KEPT_SCRATCH = 1 << 20;
+
+function scratchArray<T extends Float64Array | Int32Array | Uint8Array>(
+  pool: T[],
+  slot: number,
+  n: number,
+  make: (n: number) => T,
+): T {
+  const have = pool[slot];
+  if (have && have.length >= n) return have;
+  const made = make(Math.max(n, 2 * (have?.length ?? 0), 1024));
+  if (made.length <= MAX_KEPT_SCRATCH) pool[slot] = made;
+  return made;
+}
+const f64 = (slot: number, n: number) => scratchArray(scratch.f64, slot, n, (k) => new Float64Array(k));
+const i32 = (slot: number, n: number) => scratchArray(scratch.i32, slot, n, (k) => new Int32Array(k));
+const u8 = (slot: number, n: number) => scratchArray(scratch.u8, slot, n, (k) => new Uint8Array(k));
+
+function decode(toks: Tok[], states: State[], learned: Learned, lifts: Lifts): Fragment[] {
+  const { widths } = learned;
   const rowStartCost = (j: number): number =>
     WEIGHTS.rowStartSkip * j * (learned.rowStart ? 1 - ROW_START_WEIGHT : 1) +
     (learned.rowStart ? ROW_START_WEIGHT * learned.rowStart[j]! : 0);
   const S = states.length;
   const N = toks.length;
   const W = WEIGHTS;
-  const emitTok = (t: Tok, s: State): number => {
-    const role = s.col.role;
-    if (role === 'no') return t.isRowNo && t.plausibleRowNo ? 2 : -20;
-    if (role === 'target' || role === 'baseline') return t.isNum ? 1 : t.text === '-' ? -1 : -20;
+  const words = lifts.words;
+  // Per state: its role's kind, once.
+  const roles = states.map((st) => st.col.role);
+  const isNo = roles.map((r) => r === 'no');
+  const isFigure = roles.map((r) => r === 'target' || r === 'baseline');
+  const isText = roles.map((r) => isTextRole(r));
+  const isFormulasi = roles.map((r) => r === 'formulasi');
+  const isSasaran = roles.map((r) => r === 'sasaran');
+  const single = states.map((st) => st.single);
+  // A bullet opening a line rarely continues a cell of these columns.
+  const bulletBreaks = roles.map((r) => r !== 'formulasi' && r !== 'sumberData' && r !== 'penanggungJawab');
+  const emitTok = (t: Tok, j: number): number => {
+    if (isNo[j]) return t.isRowNo && t.plausibleRowNo ? 2 : -20;
+    if (isFigure[j]) return t.isNum ? 1 : t.text === '-' ? -1 : -20;
     let e = t.isNum ? -0.5 : 0;
     if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
-    if (t.explanationBullet) e += role === 'formulasi' ? W.explanationBullet : -W.explanationBullet;
-    return e + W.emissionLift * mixedLift(t, s, false);
+    if (t.explanationBullet) e += isFormulasi[j] ? W.explanationBullet : -W.explanationBullet;
+    return e + W.emissionLift * lifts.body[j * words + t.keyId]!;
   };
-  // Lifts depend on (column, word) only: each model memoises them by word number.
-  let words = 0;
-  for (const t of toks) if (t.keyId >= words) words = t.keyId + 1;
-  const memo = states.map((st) =>
-    [false, true].map((isStart) => [
-      model.liftTable(st.col.role, isStart, words),
-      prior.liftTable(st.col.role, isStart, words),
-    ]),
-  );
-  const mixedLift = (t: Tok, s: State, isStart: boolean): number => {
-    const [m, p] = memo[s.index]![isStart ? 1 : 0]!;
-    let a = m![t.keyId]!;
-    if (Number.isNaN(a)) m![t.keyId] = a = model.lift(s.col.role, t.key, isStart);
-    let b = p![t.keyId]!;
-    if (Number.isNaN(b)) p![t.keyId] = b = prior.lift(s.col.role, t.key, isStart);
-    return LEARNED_WEIGHT * a + (1 - LEARNED_WEIGHT) * b;
+  const startLift = (t: Tok, j: number): number => {
+    if (!isText[j]) return 0;
+    return W.startLift * lifts.start[j * words + t.keyId]!;
   };
-  const startLift = (t: Tok, s: State): number => {
-    const role = s.col.role;
-    if (role === 'no' || role === 'target' || role === 'baseline') return 0;
-    return W.startLift * mixedLift(t, s, true);
-  };
-  // Per token and state: the cell-start lift and the foreign-start penalty, computed once.
-  const startL: Float64Array[] = states.map((st) => {
-    const a = new Float64Array(N);
-    for (let n = 0; n < N; n++) a[n] = startLift(toks[n]!, st);
-    return a;
-  });
+  // Per token and state: the cell-start lift ([j * N + n]), computed once.
+  const startL = f64(0, S * N);
+  for (let j = 0; j < S; j++) for (let n = 0; n < N; n++) startL[j * N + n] = startLift(toks[n]!, j);
   // The best start lift of any other column: from the two best per token, O(S) per token.
-  const foreignL: Float64Array[] = states.map(() => new Float64Array(N));
+  const foreignL = f64(1, S * N);
   for (let n = 0; n < N; n++) {
     let top = 0;
     let topAt = -1;
     let second = 0;
     for (let k = 0; k < S; k++) {
-      const v = startL[k]![n]!;
-      if (v > top) [second, top, topAt] = [top, v, k];
-      else if (v > second) second = v;
+      const v = startL[k * N + n]!;
+      if (v > top) {
+        second = top;
+        top = v;
+        topAt = k;
+      } else if (v > second) second = v;
     }
-    for (let j = 0; j < S; j++) foreignL[j]![n] = W.foreignStartWord * (j === topAt ? second : top);
+    for (let j = 0; j < S; j++) foreignL[j * N + n] = W.foreignStartWord * (j === topAt ? second : top);
   }
-  // Prefix sums of token emissions per state, so a fragment's score is O(1).
-  const pre: Float64Array[] = states.map((st) => {
-    const a = new Float64Array(N + 1);
-    for (let n = 0; n < N; n++) a[n + 1] = a[n]! + emitTok(toks[n]!, st);
-    return a;
-  });
+  // Prefix sums of token emissions per state ([j * (N + 1) + n]), so a fragment's score is O(1).
+  const pre = f64(2, S * (N + 1));
+  for (let j = 0; j < S; j++) {
+    const o = j * (N + 1);
+    pre[o] = 0;
+    for (let n = 0; n < N; n++) pre[o + n + 1] = pre[o + n]! + emitTok(toks[n]!, j);
+  }
+  // Where each token ends in its printed line.
+  const tokEnd = i32(0, N);
+  for (let n = 0; n < N; n++) tokEnd[n] = toks[n]!.end;
 
   const rowEndCost = (i: number): number => (learned.rowEnd ? W.rowEnd * learned.rowEnd[i]! : 0);
   const midShift = learned.midLineShift ?? 0;
@@ -506,8 +636,9 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
       );
       for (const st of states) {
         const r = st.col.role;
+        const k = st.index * words + t.keyId;
         console.error(
-          `   ${r.padEnd(16)} emit=${emitTok(t, st).toFixed(2)} start=${startL[st.index]![n]!.toFixed(2)} foreign=${foreignL[st.index]![n]!.toFixed(2)} mB=${model.lift(r, t.key, false).toFixed(2)} pB=${prior.lift(r, t.key, false).toFixed(2)} w=${learned.widths[st.index]}`,
+          `   ${r.padEnd(16)} emit=${emitTok(t, st.index).toFixed(2)} start=${startL[st.index * N + n]!.toFixed(2)} foreign=${foreignL[st.index * N + n]!.toFixed(2)} mB=${lifts.model.body[k]!.toFixed(2)} pB=${lifts.prior.body[k]!.toFixed(2)} w=${learned.widths[st.index]}`,
         );
       }
     });
@@ -516,105 +647,115 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   // Filled forwards: once every fragment ending at `a` is scored, best[a] is final, the best
   // predecessor for each kind of transition is found once per (a, j), and the fragments
   // starting at `a` are extended token by token (O(N·S² + N·K·S) instead of O(N·K·S²)).
-  const best = new Float64Array((N + 1) * S).fill(-Infinity);
-  const backFrom = new Int32Array((N + 1) * S).fill(-1);
-  const backState = new Int32Array((N + 1) * S).fill(-1);
-  const backNew = new Uint8Array((N + 1) * S);
-  const backCont = new Uint8Array((N + 1) * S);
+  const cells = (N + 1) * S;
+  const best = f64(3, cells).fill(-Infinity, 0, cells);
+  const backFrom = i32(1, cells).fill(-1, 0, cells);
+  const backState = i32(2, cells).fill(-1, 0, cells);
+  // backNew and backCont are read only where backFrom was set, and set with it.
+  const backNew = u8(0, cells);
+  const backCont = u8(1, cells);
   // Line ends: fragments never cross a printed line.
-  const lineEndOf = new Int32Array(N);
+  const lineEndOf = i32(3, N);
   for (let n = N - 1; n >= 0; n--)
     lineEndOf[n] = n + 1 < N && !toks[n + 1]!.lineStart ? lineEndOf[n + 1]! : n + 1;
   const rowEnd = states.map((_, i) => rowEndCost(i));
   const rowStart = states.map((_, j) => rowStartCost(j));
-  const fwdArg = new Int32Array(S);
-  const newArg = new Int32Array(S);
   // Per token: the best way into each state from an earlier state of the same row (skipping the
   // columns between) and from any state at or after it (a new row), as running maxima: O(S)
   // per token instead of O(S²). Ties go to the lower state, as a scan in state order would.
-  const hasNo = states.some((st) => st.col.role === 'no');
-  const fwdBest = new Float64Array(S);
-  const fwdFrom = new Int32Array(S);
-  const newBest = new Float64Array(S);
-  const newFrom = new Int32Array(S);
+  const hasNo = isNo.includes(true);
+  const fwdBest = f64(4, S);
+  const fwdFrom = i32(4, S);
+  const newBest = f64(5, S);
+  const newFrom = i32(5, S);
   const skipOne = states.map((st) => columnSkipCost(st.col.role));
   for (let a = 0; a < N; a++) {
     const t = toks[a]!;
     const bsig = boundary(a);
+    const row = a * S;
     if (a > 0) {
       let run = -Infinity;
       let runFrom = -1;
       for (let j = 0; j < S; j++) {
         fwdBest[j] = run;
         fwdFrom[j] = runFrom;
-        const p = best[a * S + j]!;
+        const p = best[row + j]!;
         run += skipOne[j]!;
-        if (p > run) [run, runFrom] = [p, j];
+        if (p > run) {
+          run = p;
+          runFrom = j;
+        }
       }
       let suf = -Infinity;
       let sufFrom = -1;
       for (let j = S - 1; j >= 0; j--) {
-        const p = best[a * S + j]!;
-        if (p !== -Infinity && states[j]!.col.role !== 'no') {
+        const p = best[row + j]!;
+        if (p !== -Infinity && !isNo[j]) {
           const v = p + rowEnd[j]!;
-          if (v >= suf) [suf, sufFrom] = [v, j];
+          if (v >= suf) {
+            suf = v;
+            sufFrom = j;
+          }
         }
         newBest[j] = suf;
         newFrom[j] = sufFrom;
       }
     }
     const lastB = Math.min(lineEndOf[a]!, a + MAX_FRAGMENT_TOKENS);
+    const tStart = t.start;
+    const rowNumberHere = t.plausibleRowNo;
     for (let j = 0; j < S; j++) {
-      const sj = states[j]!;
-      const role = sj.col.role;
       // The three ways into state j at token a, without the fragment's own score.
       let cont = -Infinity;
       let fwd = -Infinity;
       let nw: number;
+      let fwdArg = -1;
+      let newArg: number;
       if (a === 0) {
-        nw = rowStart[j]! + (role === 'no' && t.plausibleRowNo ? W.rowNumber : 0);
-        newArg[j] = -1;
+        nw = rowStart[j]! + (isNo[j] && rowNumberHere ? W.rowNumber : 0);
+        newArg = -1;
       } else {
-        const here = best[a * S + j]!;
-        if (t.lineStart && !sj.single && here > -Infinity) {
-          cont = here + foreignL[j]![a]!;
+        const here = best[row + j]!;
+        if (t.lineStart && !single[j] && here > -Infinity) {
+          cont = here + foreignL[j * N + a]!;
           if (t.blankBefore) cont += W.sameCellAfterBlank;
           // Bullets are items of one explanation cell.
-          if (t.explanationBullet && role === 'formulasi') cont += W.bulletContinues;
-          if (t.bullet && role !== 'formulasi' && role !== 'sumberData' && role !== 'penanggungJawab')
-            cont -= 1;
+          if (t.explanationBullet && isFormulasi[j]) cont += W.bulletContinues;
+          if (t.bullet && bulletBreaks[j]) cont -= 1;
         }
         fwd = fwdBest[j]!;
-        fwdArg[j] = fwdFrom[j]!;
+        fwdArg = fwdFrom[j]!;
         if (fwd > -Infinity) {
           // A run of target figures is separated by spaces only.
-          const sig =
-            (role === 'target' || role === 'baseline') && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
+          const sig = isFigure[j] && t.isNum ? Math.max(bsig, W.atLineStart) : bsig;
           fwd += W.cellBoundary + sig;
         }
         nw = newBest[j]!;
-        newArg[j] = newFrom[j]!;
+        newArg = newFrom[j]!;
         if (nw > -Infinity) {
           nw += W.newRow + bsig + rowStart[j]!;
-          if (role === 'no' && t.plausibleRowNo) nw += W.rowNumber;
+          if (isNo[j] && rowNumberHere) nw += W.rowNumber;
           if (t.indented && j > 0) nw += W.indentedRowStart;
           // Rows are numbered: a row without a number is a sub-indicator, its sasaran the row's above.
-          if (hasNo && role === 'sasaran') nw += W.unnumberedSasaranRow;
-          if (!t.lineStart && !(role === 'no' && t.plausibleRowNo))
+          if (hasNo && isSasaran[j]) nw += W.unnumberedSasaranRow;
+          if (!t.lineStart && !(isNo[j] && rowNumberHere))
             nw += t.doubleSpaceBefore ? W.gapRowWithoutNumber : W.midLineRowWithoutNumber;
         }
       }
       if (cont === -Infinity && fwd === -Infinity && nw === -Infinity) continue;
       const opening = Math.max(fwd, nw);
-      const openExtra =
-        startL[j]![a]! +
-        (t.lowercase && role !== 'no' && role !== 'target' && role !== 'baseline' ? W.lowercaseCellStart : 0);
+      const openExtra = startL[j * N + a]! + (t.lowercase && isText[j] ? W.lowercaseCellStart : 0);
       const w = widths[j]!;
-      for (let b = a + 1; b <= lastB; b++) {
-        if (sj.single && b - a !== 1) break;
-        let e = pre[j]![b]! - pre[j]![a]!;
-        if (Number.isFinite(w)) {
-          const len = toks[b - 1]!.end - t.start;
+      const finiteWidth = Number.isFinite(w);
+      const isNew = a === 0 || nw > fwd;
+      const fromState = isNew ? newArg : fwdArg;
+      const o = j * (N + 1);
+      const preA = pre[o + a]!;
+      const end = single[j] ? Math.min(lastB, a + 1) : lastB;
+      for (let b = a + 1; b <= end; b++) {
+        let e = pre[o + b]! - preA;
+        if (finiteWidth) {
+          const len = tokEnd[b - 1]! - tStart;
           if (len > w + WIDTH_SLACK) e -= WIDTH_PENALTY_PER_CHAR * (len - w - WIDTH_SLACK);
         }
         const vc = cont + e;
@@ -629,10 +770,9 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
             backCont[k] = 1;
           }
         } else if (vo > best[k]!) {
-          const isNew = a === 0 || nw > fwd;
           best[k] = vo;
           backFrom[k] = a;
-          backState[k] = isNew ? newArg[j]! : fwdArg[j]!;
+          backState[k] = fromState;
           backNew[k] = isNew ? 1 : 0;
           backCont[k] = 0;
         }
@@ -641,7 +781,11 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   }
   let j = 0;
   let top = -Infinity;
-  for (let s = 0; s < S; s++) if (best[N * S + s]! > top) [top, j] = [best[N * S + s]!, s];
+  for (let s = 0; s < S; s++)
+    if (best[N * S + s]! > top) {
+      top = best[N * S + s]!;
+      j = s;
+    }
   const frags: Fragment[] = [];
   let b = N;
   while (b > 0 && j >= 0) {
@@ -661,8 +805,13 @@ function decode(toks: Tok[], states: State[], learned: Learned, prior: ColumnMod
   return frags.reverse();
 }
 
-function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: State[]): Learned {
-  const m = new ColumnModel(states.map((s) => s.col.role));
+function learn(
+  decoded: readonly { toks: Tok[]; frags: Fragment[] }[],
+  states: State[],
+  words: number,
+): Learned {
+  const roleOf = roleNumbers(states);
+  const m = new WordModel(roleOf.count, words);
   const estimates: number[][] = states.map(() => []);
   const starts = states.map(() => 0.5);
   let total = 0.5 * states.length;
@@ -679,8 +828,8 @@ function learn(decoded: readonly { toks: Tok[]; frags: Fragment[] }[], states: S
     // the line fits, the next line's first word did not. The midpoint estimates the width.
     for (let k = 0; k < frags.length; k++) {
       const f = frags[k]!;
-      const role = states[f.state]!.col.role;
-      for (let n = f.from; n < f.to; n++) m.add(role, toks[n]!.key, n === f.from && !f.continues);
+      const role = roleOf.of[f.state]!;
+      for (let n = f.from; n < f.to; n++) m.add(role, toks[n]!.keyId, n === f.from && !f.continues);
       const next = frags[k + 1];
       if (next && next.continues && next.state === f.state) {
         const len = toks[f.to - 1]!.end - toks[f.from]!.start;
@@ -1056,8 +1205,19 @@ export function decodeFlattened(
   );
   for (const idx of groups.values()) {
     const states = specs[idx[0]!]!.states;
-    numberKeys(idx.map((i) => specs[i]!.toks));
-    const prior = ColumnModel.prior(states.map((st) => st.col.role));
+    const keys = numberKeys(idx.map((i) => specs[i]!.toks));
+    const words = keys.length;
+    const prior = priorLifts(ColumnModel.prior(states.map((st) => st.col.role)), states, keys);
+    const roleOf = roleNumbers(states).of;
+    // Each model's lifts are computed once for every word of the group, then read by number.
+    const liftsOf = (model: WordModel | null): Lifts =>
+      model
+        ? mixLifts(
+            liftTables(states, words, (j, id, isStart) => model.lift(roleOf[j]!, id, isStart)),
+            prior,
+            words,
+          )
+        : mixLifts(prior, prior, words);
     const anchors = idx.map((i) => ({
       toks: specs[i]!.toks,
       frags: anchorFragments(specs[i]!.toks, states),
@@ -1066,18 +1226,20 @@ export function decodeFlattened(
       anchors.reduce((m, a) => m + a.frags.filter((f) => f.newRow).length, 0) >= MIN_ANCHOR_ROWS;
     if (DEBUG) debugFragments('clean rows', anchors, states);
     const start: Learned = anchored
-      ? { ...learn(anchors, states), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
-      : { model: prior, widths: states.map(() => Infinity), rowStart: null };
+      ? { ...learn(anchors, states, words), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
+      : { model: null, widths: states.map(() => Infinity), rowStart: null };
+    const startLifts = liftsOf(start.model);
     let decoded = idx.map((i) => ({
       toks: specs[i]!.toks,
-      frags: decode(specs[i]!.toks, states, start, prior),
+      frags: decode(specs[i]!.toks, states, start, startLifts),
     }));
     for (let r = 0; r < EM_ROUNDS; r++) {
       // Clean rows stay evidence in every round, so the decoding cannot drift away from them.
-      const learned = learn(anchored ? [...decoded, ...anchors] : decoded, states);
+      const learned = learn(anchored ? [...decoded, ...anchors] : decoded, states, words);
+      const lifts = liftsOf(learned.model);
       const next = decoded.map((d, k) => {
         const widths = widenToCleanLines(learned.widths, anchors[k]!);
-        return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, prior) };
+        return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, lifts) };
       });
       // A round that changes nothing has converged: the next would learn the same again.
       const converged = next.every((d, k) => sameFragments(d.frags, decoded[k]!.frags));
@@ -1143,14 +1305,20 @@ function widenToCleanLines(shared: Widths, clean: { toks: Tok[]; frags: Fragment
   return widths;
 }
 
-function numberKeys(tables: readonly Tok[][]): void {
+/** Numbers the words of a group of tables densely from 0 (`Tok.keyId`); returns the words by number. */
+function numberKeys(tables: readonly Tok[][]): string[] {
   const ids = new Map<string, number>();
+  const keys: string[] = [];
   for (const toks of tables)
     for (const t of toks) {
       let id = ids.get(t.key);
-      if (id === undefined) ids.set(t.key, (id = ids.size));
+      if (id === undefined) {
+        ids.set(t.key, (id = ids.size));
+        keys.push(t.key);
+      }
       t.keyId = id;
     }
+  return keys;
 }
 
 /** Sets `pairedElsewhere` on line-start words whose pair with the word before is printed on one line elsewhere. */
