@@ -5,10 +5,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { RULES } from '../flags/index.js';
 import { describeError } from '../errors.js';
-import { extractFile } from '../pipeline/extract-file.js';
-import { EXTRACTOR_VERSION } from '../pipeline/extract.js';
+import { EXTRACTOR_VERSION } from '../pipeline/version.js';
 
 interface ExtractCliOptions {
   json?: boolean;
@@ -22,6 +20,7 @@ export async function runExtract(files: string[], opts: ExtractCliOptions): Prom
     return 2;
   }
   if (opts.out) mkdirSync(opts.out, { recursive: true });
+  const { extractFile } = await import('../pipeline/extract-file.js');
   let failed = 0;
   for (const file of files) {
     try {
@@ -49,7 +48,9 @@ export async function runExtract(files: string[], opts: ExtractCliOptions): Prom
 
 /**
  * @param only the sub-command about to run: `extract` is the everyday command and starts without
- *   loading the server, queue and store modules the other commands need.
+ *   loading the server, queue and store modules the other commands need; `worker` without the
+ *   other commands and the extractor (its pool threads load that), so a long-running queue worker
+ *   keeps ~70 MB less in its main thread.
  */
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
@@ -58,6 +59,11 @@ export async function buildProgram(only?: string): Promise<Command> {
     .description('Turn Indonesian IKI/IKU performance-indicator documents into reviewed, structured data.')
     .version(EXTRACTOR_VERSION)
     .showHelpAfterError();
+  if (only === 'worker') {
+    (await import('./commands/worker.js')).register(program);
+    return program;
+  }
+  const { RULES } = await import('../flags/index.js');
 
   program
     .command('extract')

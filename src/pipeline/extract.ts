@@ -37,7 +37,7 @@ import type { WordTest } from '../text/join.js';
 import { documentVocabulary } from './vocabulary.js';
 import { getSpellChecker, spellingFlagsFor, spellingVocabulary } from './spelling.js';
 
-export const EXTRACTOR_VERSION = '0.1.0';
+export { EXTRACTOR_VERSION } from './version.js';
 
 /**
  * Text inputs larger than this are refused with a clear error: a form archive's text file is

@@ -9,6 +9,7 @@
 import type { ExtractedFile } from '../contract/schema.js';
 import { BadInputError, IkiError, InputTooLargeError, describeError } from '../errors.js';
 import { readBlob } from '../ingest/blobs.js';
+import { EXTRACTOR_VERSION } from '../pipeline/version.js';
 import type { DocumentError, Store } from '../store/repository.js';
 import { getDocument, recordFailedRun, saveExtraction } from '../store/repository.js';
 
@@ -61,11 +62,11 @@ export type ExtractWithPages = (
 ) => Promise<ExtractedFile>;
 
 /**
- * The extractor's version, loaded on first use: the extractor is a large module graph, and a
- * process that only stores results (or only drives the queue) need not load it at start.
+ * The extractor's version (from its own small module: a process that only stores results, or only
+ * drives the queue, never loads the extractor).
  */
 export async function extractorVersion(): Promise<string> {
-  return (await import('../pipeline/extract.js')).EXTRACTOR_VERSION;
+  return EXTRACTOR_VERSION;
 }
 
 /** Pages a document counts for progress and throughput: text has no pages and counts as one. */
