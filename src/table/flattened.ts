@@ -346,6 +346,17 @@ class ColumnModel {
     const allTot = isStart ? this.startAllTotal : this.allTotal;
     return smoothedLift(map.get(role)?.get(key) ?? 0, tot, all.get(key) ?? 0, allTot);
   }
+
+  /** Whether the model counted the word at all (`lift` of any other word is `unseenLift`). */
+  knows(key: string): boolean {
+    return this.all.has(key);
+  }
+
+  /** `lift` of a word the model never counted. */
+  unseenLift(role: string, isStart: boolean): number {
+    const tot = (isStart ? this.startTotals : this.totals).get(role) ?? 0;
+    return smoothedLift(0, tot, 0, isStart ? this.startAllTotal : this.allTotal);
+  }
 }
 
 /** The lift of a word in a column from its counts (see `ColumnModel.lift`). */
@@ -395,15 +406,29 @@ class WordModel {
     }
   }
 
-  lift(role: number, id: number, isStart: boolean): number {
-    return isStart
-      ? smoothedLift(
-          this.start[role * this.words + id]!,
-          this.startTotals[role]!,
-          this.startAll[id]!,
-          this.startAllTotal,
-        )
-      : smoothedLift(this.body[role * this.words + id]!, this.totals[role]!, this.all[id]!, this.allTotal);
+  /**
+   * `out[offset + id]` = the lift of every word in column `role` (see `ColumnModel.lift`). Most
+   * words never occur in a given column: their lift depends on their overall count only, so it
+   * is computed once per count.
+   */
+  liftsInto(out: Float64Array, offset: number, role: number, isStart: boolean): void {
+    const words = this.words;
+    const counts = isStart ? this.start : this.body;
+    const all = isStart ? this.startAll : this.all;
+    const tot = (isStart ? this.startTotals : this.totals)[role]!;
+    const allTot = isStart ? this.startAllTotal : this.allTotal;
+    let most = 0;
+    for (let id = 0; id < words; id++) if (all[id]! > most) most = all[id]!;
+    const unseen = new Float64Array(most + 1).fill(NaN);
+    for (let id = 0; id < words; id++) {
+      const c = counts[role * words + id]!;
+      const n = all[id]!;
+      if (c === 0) {
+        let v = unseen[n]!;
+        if (Number.isNaN(v)) unseen[n] = v = smoothedLift(0, tot, n, allTot);
+        out[offset + id] = v;
+      } else out[offset + id] = smoothedLift(c, tot, n, allTot);
+    }
   }
 }
 
@@ -426,27 +451,34 @@ interface Lifts extends LiftTables {
   prior: LiftTables;
 }
 
-function liftTables(
-  states: readonly State[],
-  words: number,
-  lift: (j: number, id: number, isStart: boolean) => number,
-): LiftTables {
+function modelLifts(model: WordModel, states: readonly State[], words: number): LiftTables {
   const start = new Float64Array(states.length * words);
   const body = new Float64Array(states.length * words);
+  const roleOf = roleNumbers(states).of;
   for (let j = 0; j < states.length; j++) {
     if (!isTextRole(states[j]!.col.role)) continue;
-    for (let id = 0; id < words; id++) {
-      start[j * words + id] = lift(j, id, true);
-      body[j * words + id] = lift(j, id, false);
-    }
+    model.liftsInto(start, j * words, roleOf[j]!, true);
+    model.liftsInto(body, j * words, roleOf[j]!, false);
   }
   return { start, body };
 }
 
 function priorLifts(prior: ColumnModel, states: readonly State[], keys: readonly string[]): LiftTables {
-  return liftTables(states, keys.length, (j, id, isStart) =>
-    prior.lift(states[j]!.col.role, keys[id]!, isStart),
-  );
+  const words = keys.length;
+  const start = new Float64Array(states.length * words);
+  const body = new Float64Array(states.length * words);
+  const known = keys.map((k) => prior.knows(k));
+  for (let j = 0; j < states.length; j++) {
+    const role = states[j]!.col.role;
+    if (!isTextRole(role)) continue;
+    const unseenStart = prior.unseenLift(role, true);
+    const unseenBody = prior.unseenLift(role, false);
+    for (let id = 0; id < words; id++) {
+      start[j * words + id] = known[id] ? prior.lift(role, keys[id]!, true) : unseenStart;
+      body[j * words + id] = known[id] ? prior.lift(role, keys[id]!, false) : unseenBody;
+    }
+  }
+  return { start, body };
 }
 
 function mixLifts(model: LiftTables, prior: LiftTables, words: number): Lifts {
@@ -999,23 +1031,37 @@ const MAX_HEADING_REST_WORDS = 4;
 
 /** A last heading line in ordinary case under the heading: a few words, every one heading vocabulary. */
 function isHeadingRest(l: string): boolean {
-  const words = lineText(l).split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > MAX_HEADING_REST_WORDS) return false;
-  return headingScore(words.join(' ')).share === 1 && words.every((w) => /^\p{Lu}/u.test(w));
+  let known = headingRestSeen.get(l);
+  if (known === undefined) {
+    const words = lineText(l).split(/\s+/).filter(Boolean);
+    known =
+      words.length > 0 &&
+      words.length <= MAX_HEADING_REST_WORDS &&
+      words.every((w) => /^\p{Lu}/u.test(w)) &&
+      headingScore(words.join(' ')).share === 1;
+    if (headingRestSeen.size >= 20_000) headingRestSeen.clear();
+    headingRestSeen.set(l, known);
+  }
+  return known;
 }
+
+/** `isHeadingRest` by line: it is asked of every body line, often of the same line again. */
+const headingRestSeen = new Map<string, boolean>();
 
 /** Start and end (exclusive) of the first heading zone at or after `from`, with its columns. */
 function findHeading(
   lines: readonly string[],
   from: number,
+  /** Lines from here on are not looked at. */
+  limit = lines.length,
 ): { start: number; end: number; columns: HeaderColumn[] } | null {
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < limit; i++) {
     const l0 = lines[i]!;
     // A heading in ordinary case may print one column per line ("No" / "Sasaran" / "Indikator Kinerja").
     if (!(isHeadingLine(l0) || isHeadingRest(l0)) || isTitleLine(l0)) continue;
     let end = i;
     const toks: string[] = [];
-    for (let k = i; k < lines.length && k < i + MAX_HEADING_LINES; k++) {
+    for (let k = i; k < limit && k < i + MAX_HEADING_LINES; k++) {
       const l = lines[k]!;
       if (!l.trim()) continue;
       if (!isHeadingLine(l) && !isHeadingRest(l)) break;
@@ -1106,8 +1152,7 @@ export function locateFlattened(lines: readonly string[]): FlatSpec | null {
   // Pages of a space-aligned table: each repeated heading starts a part with its own positions.
   const parts: SpaceAlignedPart[] = [{ heading: lines.slice(head.start, head.end), body: [] }];
   for (let i = head.end; i < end; i++) {
-    const h =
-      isHeadingLine(lines[i]!) || isHeadingRest(lines[i]!) ? findHeading(lines.slice(0, end), i) : null;
+    const h = isHeadingLine(lines[i]!) || isHeadingRest(lines[i]!) ? findHeading(lines, i, end) : null;
     if (h && h.start === i) {
       for (let k = i; k < h.end; k++) body.push('');
       parts.push({ heading: lines.slice(h.start, h.end), body: [] });
@@ -1208,16 +1253,9 @@ export function decodeFlattened(
     const keys = numberKeys(idx.map((i) => specs[i]!.toks));
     const words = keys.length;
     const prior = priorLifts(ColumnModel.prior(states.map((st) => st.col.role)), states, keys);
-    const roleOf = roleNumbers(states).of;
     // Each model's lifts are computed once for every word of the group, then read by number.
     const liftsOf = (model: WordModel | null): Lifts =>
-      model
-        ? mixLifts(
-            liftTables(states, words, (j, id, isStart) => model.lift(roleOf[j]!, id, isStart)),
-            prior,
-            words,
-          )
-        : mixLifts(prior, prior, words);
+      model ? mixLifts(modelLifts(model, states, words), prior, words) : mixLifts(prior, prior, words);
     const anchors = idx.map((i) => ({
       toks: specs[i]!.toks,
       frags: anchorFragments(specs[i]!.toks, states),
@@ -1351,7 +1389,7 @@ function markPairsSeenElsewhere(tables: readonly Tok[][], context: readonly stri
     let prev: string | null = null;
     for (const w of line.split(/\s+/)) {
       if (!w) continue;
-      const key = w.toLowerCase().replace(/[.,;:]+$/, '');
+      const key = keyOf(w);
       if (prev !== null) pair(prev, key);
       prev = key;
     }
