@@ -23,8 +23,16 @@ export function formFieldLines(table: TableBlock): string[] | null {
     .filter((c) => c.length);
   if (filled.length === 0 || filled.some((c) => c.length > MAX_FIELD_CELLS)) return null;
   const labelled = filled.filter((c) => {
+    // "Jabatan | : Kepala Seksi", "Jabatan | : | Kepala Seksi" or "Jabatan : | Kepala Seksi".
     const colon = c.findIndex((t, k) => k > 0 && t.startsWith(':'));
-    return colon > 0 && colon <= 2 && c.slice(0, colon).join(' ').length <= MAX_LABEL_CHARS;
+    if (colon > 0) return colon <= 2 && c.slice(0, colon).join(' ').length <= MAX_LABEL_CHARS;
+    const label = c.findIndex((t) => /\S\s*:$/.test(t));
+    return (
+      label >= 0 &&
+      label <= 1 &&
+      label < c.length - 1 &&
+      c.slice(0, label + 1).join(' ').length <= MAX_LABEL_CHARS
+    );
   });
   if (labelled.length < FIELD_ROW_SHARE * filled.length) return null;
   return filled.flatMap((c) =>
