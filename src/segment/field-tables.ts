@@ -8,6 +8,7 @@
  * side-by-side printed columns.
  */
 import type { Block, LineBlock, TableBlock } from '../ir/document.js';
+import { stripMarkup } from '../text/clean.js';
 
 /** Most non-empty cells of a row of form fields: number, label, colon, value. */
 const MAX_FIELD_CELLS = 4;
@@ -19,7 +20,7 @@ const MAX_LABEL_CHARS = 40;
 /** The lines of a table of form fields, each line break of a value a line of its own; null for any other table. */
 export function formFieldLines(table: TableBlock): string[] | null {
   const filled = table.rows
-    .map((r) => r.cells.map((c) => c.text.trim()).filter(Boolean))
+    .map((r) => r.cells.map((c) => stripMarkup(c.text).trim()).filter(Boolean))
     .filter((c) => c.length);
   if (filled.length === 0 || filled.some((c) => c.length > MAX_FIELD_CELLS)) return null;
   const labelled = filled.filter((c) => {

@@ -57,6 +57,16 @@ describe('form fields laid out as a table', () => {
     expect(lines).toEqual(['Jabatan : Kepala Seksi Umum', 'Tugas : Melaksanakan urusan umum']);
   });
 
+  it('sees through bold markup ("| **Jabatan** | **:** | Kepala Seksi |")', () => {
+    const lines = fieldTablesAsLines([
+      table([
+        ['**Jabatan**', '**:**', 'Kepala Seksi Umum'],
+        ['**Tugas**', '**:**', 'Melaksanakan urusan umum'],
+      ]),
+    ]).map((b) => (b.kind === 'line' ? b.text : 'table'));
+    expect(lines).toEqual(['Jabatan : Kepala Seksi Umum', 'Tugas : Melaksanakan urusan umum']);
+  });
+
   it('reads a table of signature blocks column after column', () => {
     const lines = fieldTablesAsLines([
       table([
