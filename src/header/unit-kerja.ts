@@ -133,7 +133,8 @@ export function findUnitKerja(lines: readonly string[]): string | null {
     // A heading, a signature or a jabatan names the office on purpose; running text only in passing.
     const letters = l.replace(/[^A-Za-z]/g, '');
     const upper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
-    const strong = upper || /jabatan\s*:/i.test(l) || DECREE_LINE.test(l);
+    const strong =
+      upper || /jabatan\s*:|unit\s+kerja\s*:|satuan\s+kerja\s*:|instansi\s*:/i.test(l) || DECREE_LINE.test(l);
     const weight = strong ? STRONG_MENTION_WEIGHT : 1;
     if (office) for (const name of officeMentions(l)) counts.set(name, (counts.get(name) ?? 0) + weight);
     // An agency named in running text or a table cell ("Dinas Sosial" as a data source) is not

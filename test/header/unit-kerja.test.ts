@@ -49,5 +49,7 @@ describe('unit kerja', () => {
     // A kecamatan's form citing an agency as its data source stays the kecamatan's (or nobody's).
     expect(findUnitKerja(['CAMAT BELAWANG', 'Dinas Sosial dan Seluruh Desa'])).toBe('Kecamatan Belawang');
     expect(findUnitKerja(['Jumlah laporan', 'Dinas Sosial dan Seluruh Desa'])).toBeNull();
+    // The identity block names it on purpose.
+    expect(findUnitKerja(['Unit Kerja : Dinas Sosial', 'Jumlah laporan'])).toBe('Dinas Sosial');
   });
 });
