@@ -487,11 +487,20 @@ function mixLifts(model: LiftTables, prior: LiftTables, words: number): Lifts {
     for (let k = 0; k < m.length; k++) out[k] = LEARNED_WEIGHT * m[k]! + (1 - LEARNED_WEIGHT) * p[k]!;
     return out;
   };
-  return { start: mix(model.start, prior.start), body: mix(model.body, prior.body), words, model, prior };
+  return {
+    start: mix(model.start, prior.start),
+    body: mix(model.body, prior.body),
+    words,
+    model,
+    prior,
+  };
 }
 
 /** Role numbers of the states (states of one role share one word model, as `ColumnModel` keys them by role). */
-function roleNumbers(states: readonly State[]): { of: Int32Array; count: number } {
+function roleNumbers(states: readonly State[]): {
+  of: Int32Array;
+  count: number;
+} {
   const ids = new Map<string, number>();
   const of = new Int32Array(states.length);
   states.forEach((st, j) => {
@@ -577,40 +586,86 @@ const f64 = (slot: number, n: number) => scratchArray(scratch.f64, slot, n, (k) 
 const i32 = (slot: number, n: number) => scratchArray(scratch.i32, slot, n, (k) => new Int32Array(k));
 const u8 = (slot: number, n: number) => scratchArray(scratch.u8, slot, n, (k) => new Uint8Array(k));
 
+/** What decode asks of each state's role, per state. */
+interface StateKinds {
+  isNo: boolean[];
+  /** A year's target or a baseline: figures. */
+  isFigure: boolean[];
+  isText: boolean[];
+  isFormulasi: boolean[];
+  isSasaran: boolean[];
+  single: boolean[];
+  /** A bullet opening a line rarely continues a cell of these columns. */
+  bulletBreaks: boolean[];
+}
+
+// Plain loops, not callbacks: closures made per decoding would make the optimised decoder
+// specialise on one call's closures and fall back to the interpreter on the next.
+function stateKinds(states: readonly State[]): StateKinds {
+  const k: StateKinds = {
+    isNo: [],
+    isFigure: [],
+    isText: [],
+    isFormulasi: [],
+    isSasaran: [],
+    single: [],
+    bulletBreaks: [],
+  };
+  for (const st of states) {
+    const r = st.col.role;
+    k.isNo.push(r === 'no');
+    k.isFigure.push(r === 'target' || r === 'baseline');
+    k.isText.push(isTextRole(r));
+    k.isFormulasi.push(r === 'formulasi');
+    k.isSasaran.push(r === 'sasaran');
+    k.single.push(st.single);
+    k.bulletBreaks.push(r !== 'formulasi' && r !== 'sumberData' && r !== 'penanggungJawab');
+  }
+  return k;
+}
+
+/** A token's emission score in state j (`bodyLift`: its mixed lift in the state's column). */
+function emitTok(t: Tok, kinds: StateKinds, j: number, bodyLift: number): number {
+  const W = WEIGHTS;
+  if (kinds.isNo[j]) return t.isRowNo && t.plausibleRowNo ? 2 : -20;
+  if (kinds.isFigure[j]) return t.isNum ? 1 : t.text === '-' ? -1 : -20;
+  let e = t.isNum ? -0.5 : 0;
+  if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
+  if (t.explanationBullet) e += kinds.isFormulasi[j] ? W.explanationBullet : -W.explanationBullet;
+  return e + W.emissionLift * bodyLift;
+}
+
+/** What a cell boundary before token a scores. */
+function boundary(toks: readonly Tok[], a: number, midShift: number): number {
+  const W = WEIGHTS;
+  const t = toks[a]!;
+  const prev = a > 0 ? toks[a - 1] : undefined;
+  let b = t.lineStart ? W.atLineStart : W.midLine + midShift + (t.capital ? W.capitalised : 0);
+  if (t.blankBefore) b += W.afterBlankLine;
+  if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
+  if (t.bullet) b += W.atBullet;
+  if (t.pairedElsewhere) b += W.pairedElsewhere;
+  if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
+  if (!t.lineStart && t.capital && t.echo > 0) b += W.echo * Math.min(t.echo, 2);
+  if (!t.lineStart && t.secondTitle) b += W.secondTitle;
+  // A cell does not end on "dan" / "yang", whether the break is a line end or a gap.
+  if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
+  return b;
+}
+
 function decode(toks: Tok[], states: State[], learned: Learned, lifts: Lifts): Fragment[] {
   const { widths } = learned;
-  const rowStartCost = (j: number): number =>
-    WEIGHTS.rowStartSkip * j * (learned.rowStart ? 1 - ROW_START_WEIGHT : 1) +
-    (learned.rowStart ? ROW_START_WEIGHT * learned.rowStart[j]! : 0);
   const S = states.length;
   const N = toks.length;
   const W = WEIGHTS;
   const words = lifts.words;
-  // Per state: its role's kind, once.
-  const roles = states.map((st) => st.col.role);
-  const isNo = roles.map((r) => r === 'no');
-  const isFigure = roles.map((r) => r === 'target' || r === 'baseline');
-  const isText = roles.map((r) => isTextRole(r));
-  const isFormulasi = roles.map((r) => r === 'formulasi');
-  const isSasaran = roles.map((r) => r === 'sasaran');
-  const single = states.map((st) => st.single);
-  // A bullet opening a line rarely continues a cell of these columns.
-  const bulletBreaks = roles.map((r) => r !== 'formulasi' && r !== 'sumberData' && r !== 'penanggungJawab');
-  const emitTok = (t: Tok, j: number): number => {
-    if (isNo[j]) return t.isRowNo && t.plausibleRowNo ? 2 : -20;
-    if (isFigure[j]) return t.isNum ? 1 : t.text === '-' ? -1 : -20;
-    let e = t.isNum ? -0.5 : 0;
-    if (t.isRowNo && t.lineStart && t.plausibleRowNo) e -= 2;
-    if (t.explanationBullet) e += isFormulasi[j] ? W.explanationBullet : -W.explanationBullet;
-    return e + W.emissionLift * lifts.body[j * words + t.keyId]!;
-  };
-  const startLift = (t: Tok, j: number): number => {
-    if (!isText[j]) return 0;
-    return W.startLift * lifts.start[j * words + t.keyId]!;
-  };
+  const kinds = stateKinds(states);
+  const { isNo, isFigure, isText, isFormulasi, isSasaran, single, bulletBreaks } = kinds;
   // Per token and state: the cell-start lift ([j * N + n]), computed once.
   const startL = f64(0, S * N);
-  for (let j = 0; j < S; j++) for (let n = 0; n < N; n++) startL[j * N + n] = startLift(toks[n]!, j);
+  for (let j = 0; j < S; j++)
+    for (let n = 0; n < N; n++)
+      startL[j * N + n] = isText[j] ? W.startLift * lifts.start[j * words + toks[n]!.keyId]! : 0;
   // The best start lift of any other column: from the two best per token, O(S) per token.
   const foreignL = f64(1, S * N);
   for (let n = 0; n < N; n++) {
@@ -632,29 +687,16 @@ function decode(toks: Tok[], states: State[], learned: Learned, lifts: Lifts): F
   for (let j = 0; j < S; j++) {
     const o = j * (N + 1);
     pre[o] = 0;
-    for (let n = 0; n < N; n++) pre[o + n + 1] = pre[o + n]! + emitTok(toks[n]!, j);
+    for (let n = 0; n < N; n++) {
+      const t = toks[n]!;
+      pre[o + n + 1] = pre[o + n]! + emitTok(t, kinds, j, lifts.body[j * words + t.keyId]!);
+    }
   }
   // Where each token ends in its printed line.
   const tokEnd = i32(0, N);
   for (let n = 0; n < N; n++) tokEnd[n] = toks[n]!.end;
 
-  const rowEndCost = (i: number): number => (learned.rowEnd ? W.rowEnd * learned.rowEnd[i]! : 0);
   const midShift = learned.midLineShift ?? 0;
-  const boundary = (a: number): number => {
-    const t = toks[a]!;
-    const prev = a > 0 ? toks[a - 1] : undefined;
-    let b = t.lineStart ? W.atLineStart : W.midLine + midShift + (t.capital ? W.capitalised : 0);
-    if (t.blankBefore) b += W.afterBlankLine;
-    if (t.doubleSpaceBefore) b += W.afterDoubleSpace - W.midLine;
-    if (t.bullet) b += W.atBullet;
-    if (t.pairedElsewhere) b += W.pairedElsewhere;
-    if (!t.lineStart && t.capital) b += W.repeatedWords * Math.min(t.repeats, 2);
-    if (!t.lineStart && t.capital && t.echo > 0) b += W.echo * Math.min(t.echo, 2);
-    if (!t.lineStart && t.secondTitle) b += W.secondTitle;
-    // A cell does not end on "dan" / "yang", whether the break is a line end or a gap.
-    if (prev && NO_BREAK_AFTER.has(prev.key)) b += W.afterFunctionWord;
-    return b;
-  };
   if (DEBUG_TOKENS) {
     const want = DEBUG_TOKENS;
     toks.forEach((t, n) => {
@@ -664,13 +706,13 @@ function decode(toks: Tok[], states: State[], learned: Learned, lifts: Lifts): F
         .map((x) => x.text)
         .join(' ');
       console.error(
-        `TOK ${t.text} @${t.line} [${ctx}] blank=${t.blankBefore} paired=${t.pairedElsewhere} b=${boundary(n).toFixed(2)}`,
+        `TOK ${t.text} @${t.line} [${ctx}] blank=${t.blankBefore} paired=${t.pairedElsewhere} b=${boundary(toks, n, midShift).toFixed(2)}`,
       );
       for (const st of states) {
         const r = st.col.role;
         const k = st.index * words + t.keyId;
         console.error(
-          `   ${r.padEnd(16)} emit=${emitTok(t, st.index).toFixed(2)} start=${startL[st.index * N + n]!.toFixed(2)} foreign=${foreignL[st.index * N + n]!.toFixed(2)} mB=${lifts.model.body[k]!.toFixed(2)} pB=${lifts.prior.body[k]!.toFixed(2)} w=${learned.widths[st.index]}`,
+          `   ${r.padEnd(16)} emit=${emitTok(t, kinds, st.index, lifts.body[k]!).toFixed(2)} start=${startL[st.index * N + n]!.toFixed(2)} foreign=${foreignL[st.index * N + n]!.toFixed(2)} mB=${lifts.model.body[k]!.toFixed(2)} pB=${lifts.prior.body[k]!.toFixed(2)} w=${learned.widths[st.index]}`,
         );
       }
     });
@@ -690,20 +732,28 @@ function decode(toks: Tok[], states: State[], learned: Learned, lifts: Lifts): F
   const lineEndOf = i32(3, N);
   for (let n = N - 1; n >= 0; n--)
     lineEndOf[n] = n + 1 < N && !toks[n + 1]!.lineStart ? lineEndOf[n + 1]! : n + 1;
-  const rowEnd = states.map((_, i) => rowEndCost(i));
-  const rowStart = states.map((_, j) => rowStartCost(j));
+  const rowEnd: number[] = [];
+  const rowStart: number[] = [];
+  const skipOne: number[] = [];
+  for (let j = 0; j < S; j++) {
+    rowEnd.push(learned.rowEnd ? W.rowEnd * learned.rowEnd[j]! : 0);
+    rowStart.push(
+      WEIGHTS.rowStartSkip * j * (learned.rowStart ? 1 - ROW_START_WEIGHT : 1) +
+        (learned.rowStart ? ROW_START_WEIGHT * learned.rowStart[j]! : 0),
+    );
+    skipOne.push(columnSkipCost(states[j]!.col.role));
+  }
   // Per token: the best way into each state from an earlier state of the same row (skipping the
   // columns between) and from any state at or after it (a new row), as running maxima: O(S)
   // per token instead of O(S²). Ties go to the lower state, as a scan in state order would.
-  const hasNo = isNo.includes(true);
+  const hasNo = isNo.indexOf(true) >= 0;
   const fwdBest = f64(4, S);
   const fwdFrom = i32(4, S);
   const newBest = f64(5, S);
   const newFrom = i32(5, S);
-  const skipOne = states.map((st) => columnSkipCost(st.col.role));
   for (let a = 0; a < N; a++) {
     const t = toks[a]!;
-    const bsig = boundary(a);
+    const bsig = boundary(toks, a, midShift);
     const row = a * S;
     if (a > 0) {
       let run = -Infinity;
@@ -970,13 +1020,25 @@ function anchorFragments(toks: readonly Tok[], states: readonly State[]): Fragme
         chunks.indexOf(numeric[0]!) === chunks.length - numeric.length ||
         targets.length > 0);
     if (fits) {
-      out.push({ from: n, to: n + 1, state: 0, newRow: true, continues: false });
+      out.push({
+        from: n,
+        to: n + 1,
+        state: 0,
+        newRow: true,
+        continues: false,
+      });
       let w = 0;
       let tg = 0;
       for (const c of chunks) {
         if (numeric.includes(c)) {
           for (let k = c[0]; k < c[1]; k++)
-            out.push({ from: k, to: k + 1, state: targets[tg++]!, newRow: false, continues: false });
+            out.push({
+              from: k,
+              to: k + 1,
+              state: targets[tg++]!,
+              newRow: false,
+              continues: false,
+            });
           continue;
         }
         const state = text[w++]!;
@@ -984,7 +1046,13 @@ function anchorFragments(toks: readonly Tok[], states: readonly State[]): Fragme
         let a = c[0];
         for (let k = c[0] + 1; k <= c[1]; k++) {
           if (k < c[1] && !toks[k]!.lineStart) continue;
-          out.push({ from: a, to: k, state, newRow: false, continues: a !== c[0] });
+          out.push({
+            from: a,
+            to: k,
+            state,
+            newRow: false,
+            continues: a !== c[0],
+          });
           a = k;
         }
       }
@@ -1264,7 +1332,12 @@ export function decodeFlattened(
       anchors.reduce((m, a) => m + a.frags.filter((f) => f.newRow).length, 0) >= MIN_ANCHOR_ROWS;
     if (DEBUG) debugFragments('clean rows', anchors, states);
     const start: Learned = anchored
-      ? { ...learn(anchors, states, words), widths: states.map(() => Infinity), rowStart: null, rowEnd: null }
+      ? {
+          ...learn(anchors, states, words),
+          widths: states.map(() => Infinity),
+          rowStart: null,
+          rowEnd: null,
+        }
       : { model: null, widths: states.map(() => Infinity), rowStart: null };
     const startLifts = liftsOf(start.model);
     let decoded = idx.map((i) => ({
@@ -1277,7 +1350,10 @@ export function decodeFlattened(
       const lifts = liftsOf(learned.model);
       const next = decoded.map((d, k) => {
         const widths = widenToCleanLines(learned.widths, anchors[k]!);
-        return { toks: d.toks, frags: decode(d.toks, states, { ...learned, widths }, lifts) };
+        return {
+          toks: d.toks,
+          frags: decode(d.toks, states, { ...learned, widths }, lifts),
+        };
       });
       // A round that changes nothing has converged: the next would learn the same again.
       const converged = next.every((d, k) => sameFragments(d.frags, decoded[k]!.frags));
