@@ -16,8 +16,9 @@
  * runner got (two workers on two idle cores get ~1.9). Last, each worker's peak RSS.
  *
  * The worker processes run the compiled code (dist/, which `npm run bench:pipeline` builds first)
- * when it is up to date, else the TypeScript through tsx (workers/load-sources.mjs); each says
- * which on its first line.
+ * when it is up to date at the start, else the TypeScript through tsx (workers/load-sources.mjs);
+ * the choice is made once, so sources edited during the run do not change it between
+ * configurations.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -41,6 +42,7 @@ import { createExtractPool } from '../src/runner/pool.js';
 import type { Store } from '../src/store/repository.js';
 import { openStore } from '../src/store/repository.js';
 import { extractionRuns } from '../src/store/schema.js';
+import { compiledIsFresh } from '../workers/load-sources.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Share of scans in the batch by default. */
@@ -67,6 +69,8 @@ const SCAN_EVERY = SCAN_SHARE > 0 ? Math.round(1 / SCAN_SHARE) : Infinity;
 const DOCS = Number(args.docs);
 if (!Number.isInteger(DOCS) || DOCS < 10) throw new RangeError('--docs must be a whole number ≥ 10');
 const WORKER_COUNTS = args.workers.split(',').map(Number);
+/** Every worker process runs the compiled code, or every one the TypeScript: decided once, here. */
+const COMPILED = compiledIsFresh();
 
 // ── corpus ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -315,6 +319,7 @@ async function benchQueue(work: string, workers: number): Promise<Result> {
     IKI_QUEUE_PREFIX: cfg.prefix,
     DATABASE_URL: url.toString(),
     IKI_DATA_DIR: dataDir,
+    IKI_FROM_SOURCE: COMPILED ? '0' : '1',
   };
   const store = await openStore({ databaseUrl: url.toString() });
   const queues = new PipelineQueues(cfg);
@@ -393,7 +398,8 @@ async function main(): Promise<void> {
     process.stderr.write(
       `bench:pipeline: ${DOCS} documents (${kinds.filter((k) => k === 'text').length} text, ` +
         `${kinds.filter((k) => k === 'pdf').length} text-layer PDF, ${kinds.filter((k) => k === 'scan').length} scans); ` +
-        `${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}\n`,
+        `${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}; workers run ` +
+        `${COMPILED ? 'the compiled code (dist/)' : 'the TypeScript through tsx (dist/ missing or older than src/)'}\n`,
     );
     const results: Result[] = [];
     if (!args['skip-in-process']) {

@@ -13,8 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Every .ts file under src/ has its .js under dist/src/, written after the source's last change. */
-function compiledIsFresh() {
+/**
+ * Whether importSource would load the compiled code: every .ts file under src/ has its .js under
+ * dist/src/, written after the source's last change (or IKI_FROM_SOURCE says which).
+ */
+export function compiledIsFresh() {
   if (process.env.IKI_FROM_SOURCE === '1') return false;
   if (process.env.IKI_FROM_SOURCE === '0') return existsSync(join(root, 'dist', 'src', 'cli', 'main.js'));
   try {
