@@ -961,7 +961,7 @@ const MID_LINE_WEIGHT = 0.7;
 /** Weight of the learned row-start distribution. */
 const ROW_START_WEIGHT = 0.5;
 /** Lines needed before a column's width is trusted. */
-const MIN_WIDTH_SAMPLES = 3;
+const MIN_WIDTH_SAMPLES = 2;
 
 /** Anchored rows needed before they seed the first decoding. */
 const MIN_ANCHOR_ROWS = 2;
