@@ -62,9 +62,8 @@ const SEED_FLOORS: Record<string, number> = {
 };
 
 /**
- * Each form of fixtures/other. The flattened Dinas Kesehatan form's last row prints its source and
- * its penanggung jawab on one line with a single space ("LHE SAKIP Sekretaris Dinas"), which the
- * decoder keeps in one cell: 0.97 on that file, 1.0 on the others.
+ * Each form of fixtures/other (all 0.98 or more now; the scans lose a few punctuation marks to
+ * OCR).
  */
 const OTHER_FLOOR = 0.96;
 
