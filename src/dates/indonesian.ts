@@ -154,10 +154,14 @@ function isPlaceName(s: string): boolean {
 }
 
 function cleanDateText(s: string): string {
-  return s
-    .replace(/\*\*|<\/?[a-z]+>/gi, '')
-    .replace(/\u00a0/g, ' ')
-    .trimEnd();
+  return (
+    s
+      .replace(/\*\*|<\/?[a-z]+>/gi, '')
+      .replace(/\u00a0/g, ' ')
+      // The era after a year ("2 Januari 2023 M", "1444 H"): Masehi is the calendar read here.
+      .replace(/((?:19|20)\d\d)\s*M\.?\s*$/, '$1')
+      .trimEnd()
+  );
 }
 
 function complete(day: number, month: number, year: number): DateParse {

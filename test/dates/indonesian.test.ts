@@ -95,6 +95,8 @@ describe('parsePlaceDateLine', () => {
     });
     expect(parsePlaceDateLine('  Kota Baru, 1 Mei 2020  ')?.tempat).toBe('Kota Baru');
     expect(parsePlaceDateLine('**Labuan Bajo, 02-01-2022**')?.tanggal).toBe('2022-01-02');
+    expect(parsePlaceDateLine('Bontang, 2 Januari 2023 M')?.tanggal).toBe('2023-01-02');
+    expect(parsePlaceDateLine('Bontang, 2 Januari 2023 Malam')).toBeNull();
     expect(parsePlaceDateLine('Ditetapkan di Ruteng, 5 Sept 2019')).toMatchObject({
       tempat: 'Ruteng',
       tanggal: '2019-09-05',
