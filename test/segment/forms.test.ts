@@ -86,6 +86,7 @@ describe('header fields', () => {
     expect(h.fungsi).toEqual(['Penyusunan program;', 'Pelaksanaan kegiatan lanjutan.']);
     expect(parseHeader(['Fungsi : -'], isWord).fungsi).toEqual([]);
     expect(parseHeader(['Uraian Tugas : Menyusun anggaran.'], isWord).tugas).toEqual(['Menyusun anggaran.']);
+    expect(parseHeader(['Tugas dan Fungsi : Membantu camat.'], isWord).tugas).toEqual(['Membantu camat.']);
     // The value on the line under a bare "Jabatan :"; none after "Jabatan : -".
     expect(parseHeader(['Jabatan :', 'Kepala Seksi Umum', 'Tugas : x'], isWord).jabatan).toBe(
       'Kepala Seksi Umum',
