@@ -19,7 +19,8 @@ export interface HeaderFields {
   unparsed: string[];
 }
 
-const FIELD_LINE = /^[\s\-•*\d.)]*(?:uraian\s+)?(tugas(?:\s+pokok)?(?:\s+dan\s+fungsi)?|fungsi)\s*:?\s*(.*)$/i;
+const FIELD_LINE =
+  /^[\s\-•*\d.)]*(?:uraian\s+)?(tugas(?:\s+pokok)?(?:\s+dan\s+fungsi)?|fungsi)\s*:?\s*(.*)$/i;
 const PERIODE =
   /\b(?:tahun|periode)\s*:?\s*((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*\/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b/i;
 /** The kind of act an attachment belongs to. */
