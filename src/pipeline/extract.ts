@@ -16,7 +16,7 @@ import { findUnitKerja } from '../header/unit-kerja.js';
 import type { Block, LayoutDocument, LineBlock, TableBlock } from '../ir/document.js';
 import type { SectionDraft } from '../ir/section.js';
 import { emptyMeta } from '../ir/section.js';
-import { readTextDocument } from '../read/text/index.js';
+import { HTML_TABLE_START, readTextDocument } from '../read/text/index.js';
 import { decodeText } from '../read/text/decode.js';
 import { buildRows } from '../records/rows.js';
 import { kindOfTitle } from '../segment/line-kinds.js';
@@ -58,7 +58,7 @@ function sha256(bytes: Uint8Array): string {
 
 function mediaTypeOfText(text: string): string {
   const pipes = /^\s*\|.*\|\s*$/m.test(text) && /^\s*\|[\s:|-]+\|\s*$/m.test(text);
-  return pipes || /^\s*<table\b/im.test(text) ? 'text/markdown' : 'text/plain';
+  return pipes || HTML_TABLE_START.test(text) ? 'text/markdown' : 'text/plain';
 }
 
 interface SegmentParts {

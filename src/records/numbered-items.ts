@@ -8,7 +8,8 @@
  */
 import type { FieldRole, RawRow } from '../table/raw-row.js';
 
-const ITEM = /^\s*(\d{1,2}|[a-z])[.)]\s+\S/;
+/** An item's number and the space after it ("2. ", "b) "), before the item's text. */
+const ITEM = /^\s*(\d{1,2}|[a-z])[.)]\s+(?=\S)/;
 
 /** The cell's lines grouped into numbered items, or null when they are not a 1, 2, … (a, b, …) list. */
 export function numberedItems(lines: readonly string[] | undefined): string[][] | null {
@@ -30,7 +31,7 @@ export function numberedItems(lines: readonly string[] | undefined): string[][] 
 
 /** An item without its number ("2. Jumlah …" → "Jumlah …"): the number is the sub-row's, not the cell's text. */
 function unnumbered(item: readonly string[]): string[] {
-  return [item[0]!.replace(/^\s*(\d{1,2}|[a-z])[.)]\s+/, ''), ...item.slice(1)];
+  return [item[0]!.replace(ITEM, ''), ...item.slice(1)];
 }
 
 export function splitNumberedItems(row: RawRow): RawRow[] {

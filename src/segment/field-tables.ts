@@ -8,6 +8,7 @@
  * side-by-side printed columns.
  */
 import type { Block, LineBlock, TableBlock } from '../ir/document.js';
+import { extractNip } from '../nip/decode.js';
 import { stripMarkup } from '../text/clean.js';
 
 /** Most non-empty cells of a row of form fields: number, label, colon, value. */
@@ -48,13 +49,17 @@ export function formFieldLines(table: TableBlock): string[] | null {
 
 /** Most columns of a table of signature blocks. */
 const MAX_SIGNATURE_COLUMNS = 4;
-const NIP = /\bNIP\b\.?\s*:?\s*\d/i;
 
 /** The lines of a table of signature blocks, column by column, a blank line between columns; null for any other table. */
 export function signatureTableLines(table: TableBlock): string[] | null {
   const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
   if (width === 0 || width > MAX_SIGNATURE_COLUMNS) return null;
-  if (!table.rows.some((r) => r.cells.some((c) => NIP.test(c.text)))) return null;
+  if (
+    !table.rows.some((r) =>
+      r.cells.some((c) => c.text.split(/\n|<br\s*\/?>/i).some((l) => extractNip(l) !== null)),
+    )
+  )
+    return null;
   // Nothing but signature material: no cell is a long text (an indicator or a formula).
   if (table.rows.some((r) => r.cells.some((c) => c.text.length > 120))) return null;
   const out: string[] = [];

@@ -90,6 +90,20 @@ function isTitleCaseHeading(t: string): boolean {
   return [...roles].filter((r) => COLUMN_ROLES.has(r)).length >= 2;
 }
 
+/** Most words of a heading's last line in ordinary case ("Utama", "Data  Jawab"). */
+const MAX_HEADING_REST_WORDS = 4;
+
+/** A last heading line in ordinary case under the heading: a few words, every one heading vocabulary. */
+export const isHeadingRest = memo((raw: string): boolean => {
+  const words = lineText(raw).split(/\s+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= MAX_HEADING_REST_WORDS &&
+    words.every((w) => /^\p{Lu}/u.test(w)) &&
+    headingScore(words.join(' ')).share === 1
+  );
+});
+
 export type SectionKindName = 'IKI' | 'IKU' | 'IK-ESELON' | 'OTHER';
 
 export function kindOfTitle(title: string): SectionKindName {

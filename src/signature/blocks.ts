@@ -85,7 +85,9 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
       titleOpen = false;
       continue;
     }
-    const nextText = lines.slice(i + 1).find((l) => l.text)?.text ?? '';
+    // The next printed line: a name is followed by its NIP; "Ditetapkan di" by its date.
+    const nextIdx = lines.findIndex((l, k) => k > i && l.text);
+    const nextText = nextIdx > 0 ? lines[nextIdx]!.text : '';
     if (NIP_LINE.test(text)) {
       const nip = extractNip(text);
       const last = block.signers[block.signers.length - 1];
@@ -100,12 +102,11 @@ export function parseSignatureLines(rawLines: readonly string[], wrapTitles = fa
       continue;
     }
     const setAt = block.dateLine === null ? SET_AT.exec(text) : null;
-    const nextIdx = lines.findIndex((l, k) => k > i && l.text);
-    const setOn = setAt && nextIdx > 0 ? SET_ON.exec(lines[nextIdx]!.text) : null;
+    const setOn = setAt ? SET_ON.exec(nextText) : null;
     if (setAt && setOn) {
       const pd2 = parsePlaceDateLine(`${setAt[1]!.trim()}, ${setOn[1]!.trim()}`);
       if (pd2) {
-        block.dateLine = `${text} ${lines[nextIdx]!.text}`;
+        block.dateLine = `${text} ${nextText}`;
         block.tempat = pd2.tempat;
         block.tanggal = pd2.tanggal;
         i = nextIdx;

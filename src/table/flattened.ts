@@ -10,14 +10,14 @@
  *   decoding (a few rounds of hard EM), so each document teaches its own columns.
  */
 import { parsePlaceDateLine } from '../dates/indonesian.js';
-import { isHeadingLine, isTitleLine, lineText } from '../segment/line-kinds.js';
+import { isHeadingLine, isHeadingRest, isTitleLine, lineText } from '../segment/line-kinds.js';
 import type { WordTest } from '../text/join.js';
 import { BODY_WORDS, NO_BREAK_AFTER, START_WORDS } from './flat-vocabulary.js';
 import { looksSpaceAligned, readSpaceAligned } from './layout.js';
 import type { SpaceAlignedPart } from './layout.js';
 import type { FieldRole, RawRow, RawTable } from './raw-row.js';
 import type { HeaderColumn } from './vocabulary.js';
-import { columnsFromTokens, headerTokens, headingScore } from './vocabulary.js';
+import { columnsFromTokens, headerTokens } from './vocabulary.js';
 
 /** How many lines a heading may span in a dump. */
 const MAX_HEADING_LINES = 30;
@@ -1093,28 +1093,6 @@ function rowsFromFragments(toks: Tok[], frags: Fragment[], states: State[]): Raw
   }
   return rows;
 }
-
-/** Most words of a heading's last line in ordinary case ("Utama", "Data  Jawab"). */
-const MAX_HEADING_REST_WORDS = 4;
-
-/** A last heading line in ordinary case under the heading: a few words, every one heading vocabulary. */
-function isHeadingRest(l: string): boolean {
-  let known = headingRestSeen.get(l);
-  if (known === undefined) {
-    const words = lineText(l).split(/\s+/).filter(Boolean);
-    known =
-      words.length > 0 &&
-      words.length <= MAX_HEADING_REST_WORDS &&
-      words.every((w) => /^\p{Lu}/u.test(w)) &&
-      headingScore(words.join(' ')).share === 1;
-    if (headingRestSeen.size >= 20_000) headingRestSeen.clear();
-    headingRestSeen.set(l, known);
-  }
-  return known;
-}
-
-/** `isHeadingRest` by line: it is asked of every body line, often of the same line again. */
-const headingRestSeen = new Map<string, boolean>();
 
 /** Start and end (exclusive) of the first heading zone at or after `from`, with its columns. */
 function findHeading(

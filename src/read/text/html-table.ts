@@ -16,8 +16,13 @@ const MAX_SPAN = 200;
 const ROW = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
 const CELL = /<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/?(?:td|th|tr)\b|<\/table>|$)/gi;
 
-function spanOf(attrs: string, name: string): number {
-  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,4})`, 'i').exec(attrs);
+const SPAN = {
+  rowspan: /\browspan\s*=\s*["']?(\d{1,4})/i,
+  colspan: /\bcolspan\s*=\s*["']?(\d{1,4})/i,
+};
+
+function spanOf(attrs: string, name: keyof typeof SPAN): number {
+  const m = SPAN[name].exec(attrs);
   return m ? Math.min(MAX_SPAN, Math.max(1, Number(m[1]))) : 1;
 }
 

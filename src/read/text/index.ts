@@ -10,7 +10,8 @@ import { htmlTable } from './html-table.js';
 /** Lines longer than this are cut (a 10 MB single line must not stall the parser). */
 export const MAX_LINE_CHARS = 20_000;
 
-const HTML_TABLE_START = /^\s*<table\b/i;
+/** A line opening an HTML table; multiline, so the media type guess can ask it of a whole text. */
+export const HTML_TABLE_START = /^\s*<table\b/im;
 /** Longest HTML table read as one (a bound on a file that never closes its table). */
 const MAX_HTML_TABLE_CHARS = 2_000_000;
 const MD_ROW = /^\s*\|.*\|\s*$/;
